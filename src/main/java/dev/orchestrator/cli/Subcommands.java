@@ -1,0 +1,13 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.AppFactory;
+import picocli.CommandLine;
+
+/** The one list of subcommands; each gets the factory so it can open the application. */
+final class Subcommands {
+  private Subcommands() {}
+
+  static void register(CommandLine cl, AppFactory factory) {
+    // Subcommands are added here, one line each.
+  }
+}

@@ -1,0 +1,248 @@
+package dev.orchestrator.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds {@link Settings} from an environment map plus an optional {@code .env} file. The real
+ * environment wins over the file. Every problem is collected and reported at once.
+ */
+public final class ConfigLoader {
+  private final Map<String, String> env;
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** Loads from the process environment and {@code .env} in the working directory. */
+  public static ConfigResult fromSystem() {
+    return load(System.getenv(), Path.of(".env"));
+  }
+
+  /** Loads from {@code environment} and, if it exists, the file at {@code dotEnv}. */
+  public static ConfigResult load(Map<String, String> environment, Path dotEnv) {
+    Map<String, String> merged = new HashMap<>();
+    List<String> fileProblems = new ArrayList<>();
+    if (dotEnv != null && Files.isRegularFile(dotEnv)) {
+      try {
+        DotEnv.Parsed parsed =
+            DotEnv.parse(Files.readString(dotEnv, StandardCharsets.UTF_8), dotEnv.toString());
+        merged.putAll(parsed.values());
+        fileProblems.addAll(parsed.problems());
+      } catch (IOException e) {
+        fileProblems.add("reading \"" + dotEnv + "\": " + e.getMessage());
+      }
+    }
+    environment.forEach(
+        (k, v) -> {
+          if (v != null) {
+            merged.put(k, v);
+          }
+        });
+    ConfigLoader loader = new ConfigLoader(merged);
+    loader.problems.addAll(fileProblems);
+    Settings settings = loader.build();
+    return loader.problems.isEmpty()
+        ? new ConfigResult.Ok(settings)
+        : new ConfigResult.Invalid(List.copyOf(loader.problems));
+  }
+
+  private Settings build() {
+    return new Settings(
+        github(),
+        new Settings.Server(
+            text("HOST").orElse(Settings.Server.DEFAULT_HOST),
+            integer("PORT", Settings.Server.DEFAULT_PORT, 0, 65_535),
+            uri("PUBLIC_URL"),
+            duration("SHUTDOWN_GRACE", Settings.Server.DEFAULT_SHUTDOWN_GRACE)),
+        new Settings.Store(databaseUrl()),
+        Path.of(text("MISSIONS_DIR").orElse(Settings.DEFAULT_MISSIONS_DIR)),
+        new Settings.Queue(
+            integer("QUEUE_CAPACITY", Settings.Queue.DEFAULT_CAPACITY, 1, 1_000_000),
+            integer("QUEUE_CAPACITY_TOTAL", Settings.Queue.DEFAULT_CAPACITY_TOTAL, 1, 10_000_000),
+            integer("WORKERS", Settings.Queue.DEFAULT_WORKERS, 1, 256)),
+        approvals(),
+        llm(),
+        secret("API_TOKEN"),
+        retention());
+  }
+
+  private Settings.GitHub github() {
+    Optional<Long> appId = text("APP_ID").flatMap(this::appId);
+    Optional<Secret> pem =
+        secret("PRIVATE_KEY").map(s -> Secret.of(s.reveal().replace("\\n", "\n")));
+    Optional<Path> keyPath = text("PRIVATE_KEY_PATH").map(Path::of);
+    if (keyPath.isPresent() && !Files.isReadable(keyPath.get())) {
+      problems.add(
+          "PRIVATE_KEY_PATH: cannot read \"" + keyPath.get() + "\"; set it to the App's .pem file");
+    }
+    if (appId.isPresent() && pem.isEmpty() && keyPath.isEmpty()) {
+      problems.add("APP_ID is set but no private key: set PRIVATE_KEY_PATH (or PRIVATE_KEY)");
+    }
+    if (appId.isEmpty() && (pem.isPresent() || keyPath.isPresent()) && !env.containsKey("APP_ID")) {
+      problems.add("a private key is set but APP_ID is not: set APP_ID to the App's id");
+    }
+    return new Settings.GitHub(
+        appId,
+        pem,
+        keyPath,
+        secret("GITHUB_TOKEN"),
+        secret("WEBHOOK_SECRET"),
+        secret("WEBHOOK_SECRET_PREVIOUS"),
+        uri("GITHUB_API_URL").orElse(Settings.GitHub.DEFAULT_API_URL),
+        uri("GITHUB_URL").orElse(Settings.GitHub.DEFAULT_WEB_URL));
+  }
+
+  private Optional<Long> appId(String raw) {
+    try {
+      long id = Long.parseLong(raw);
+      if (id > 0) {
+        return Optional.of(id);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add("APP_ID: expected a positive integer, found \"" + raw + "\"");
+    return Optional.empty();
+  }
+
+  private String databaseUrl() {
+    String url = text("DATABASE_URL").orElse(Settings.Store.DEFAULT_DATABASE_URL);
+    if (!url.startsWith("jdbc:sqlite:")) {
+      problems.add(
+          "DATABASE_URL: only SQLite is supported, expected \"jdbc:sqlite:<file>\", found \""
+              + url
+              + "\"");
+    }
+    return url;
+  }
+
+  private Settings.Approvals approvals() {
+    Duration initial = duration("APPROVAL_POLL_INITIAL", Settings.Approvals.DEFAULT_POLL_INITIAL);
+    Duration max = duration("APPROVAL_POLL_MAX", Settings.Approvals.DEFAULT_POLL_MAX);
+    if (max.compareTo(initial) < 0) {
+      problems.add("APPROVAL_POLL_MAX: must not be shorter than APPROVAL_POLL_INITIAL");
+    }
+    return new Settings.Approvals(
+        initial, max, duration("APPROVAL_TIMEOUT", Settings.Approvals.DEFAULT_TIMEOUT));
+  }
+
+  private Settings.Llm llm() {
+    Optional<URI> base = uri("LLM_BASE_URL");
+    Optional<String> model = text("LLM_MODEL");
+    if (base.isPresent() && model.isEmpty()) {
+      problems.add("LLM_MODEL: required with LLM_BASE_URL; set it to the model's name");
+    }
+    double budget = decimal("LLM_DAILY_BUDGET_USD", Settings.Llm.DEFAULT_DAILY_BUDGET_USD);
+    Optional<Path> prices = text("LLM_PRICES").map(Path::of);
+    if (prices.isPresent() && !Files.isReadable(prices.get())) {
+      problems.add("LLM_PRICES: cannot read \"" + prices.get() + "\"; set it to a price table");
+    }
+    return new Settings.Llm(base, secret("LLM_API_KEY"), model, budget, prices);
+  }
+
+  private Duration retention() {
+    Duration d = duration("RETENTION", Settings.DEFAULT_RETENTION);
+    if (d.compareTo(Settings.MIN_RETENTION) < 0) {
+      problems.add(
+          "RETENTION: at least 4d (GitHub redelivers for 3 days), found \""
+              + Durations.format(d)
+              + "\"");
+    }
+    return d;
+  }
+
+  private Optional<String> text(String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  private Optional<Secret> secret(String name) {
+    return text(name).map(Secret::of);
+  }
+
+  private Optional<URI> uri(String name) {
+    return text(name)
+        .flatMap(
+            raw -> {
+              try {
+                URI u = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+                if ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) {
+                  if (u.getHost() != null) {
+                    return Optional.of(u);
+                  }
+                }
+              } catch (java.net.URISyntaxException e) {
+                // reported below
+              }
+              problems.add(name + ": expected an http(s) URL, found \"" + raw + "\"");
+              return Optional.empty();
+            });
+  }
+
+  private int integer(String name, int fallback, int min, int max) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(raw.get());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(
+        name
+            + ": expected an integer from "
+            + min
+            + " to "
+            + max
+            + ", found \""
+            + raw.get()
+            + "\"");
+    return fallback;
+  }
+
+  private double decimal(String name, double fallback) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      double v = Double.parseDouble(raw.get());
+      if (v >= 0 && Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(name + ": expected a non-negative number, found \"" + raw.get() + "\"");
+    return fallback;
+  }
+
+  private Duration duration(String name, Duration fallback) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    Optional<Duration> d = Durations.parse(raw.get());
+    if (d.isEmpty()) {
+      problems.add(
+          name + ": expected a duration such as 30s, 5m, 24h or 30d, found \"" + raw.get() + "\"");
+      return fallback;
+    }
+    return d.get();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.orchestrator.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The whole configuration, immutable and validated when built by {@link ConfigLoader}. Defaults are
+ * named constants on each record.
+ */
+public record Settings(
+    GitHub github,
+    Server server,
+    Store store,
+    Path missionsDir,
+    Queue queue,
+    Approvals approvals,
+    Llm llm,
+    Optional<Secret> apiToken,
+    Duration retention) {
+
+  /** How the process talks to GitHub. */
+  public enum Mode {
+    /** {@code APP_ID} and a private key: a GitHub App. */
+    APP,
+    /** {@code GITHUB_TOKEN}: a personal or Actions token. */
+    TOKEN,
+    /** No credentials: offline runs and setup mode. */
+    NONE
+  }
+
+  /** GitHub credentials and addresses. */
+  public record GitHub(
+      Optional<Long> appId,
+      Optional<Secret> privateKeyPem,
+      Optional<Path> privateKeyPath,
+      Optional<Secret> token,
+      Optional<Secret> webhookSecret,
+      Optional<Secret> webhookSecretPrevious,
+      URI apiUrl,
+      URI webUrl) {
+    public static final URI DEFAULT_API_URL = URI.create("https://api.github.com");
+    public static final URI DEFAULT_WEB_URL = URI.create("https://github.com");
+
+    /** App mode wins over token mode when both are configured. */
+    public Mode mode() {
+      if (appId.isPresent() && (privateKeyPem.isPresent() || privateKeyPath.isPresent())) {
+        return Mode.APP;
+      }
+      return token.isPresent() ? Mode.TOKEN : Mode.NONE;
+    }
+  }
+
+  /** The listening address. */
+  public record Server(String host, int port, Optional<URI> publicUrl, Duration shutdownGrace) {
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 3000;
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+  }
+
+  /** The database. */
+  public record Store(String databaseUrl) {
+    public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:agent_metrics.db";
+  }
+
+  /** Queue capacity and workers. */
+  public record Queue(int capacityPerInstallation, int capacityTotal, int workers) {
+    public static final int DEFAULT_CAPACITY = 100; // QUEUED runs per installation
+    public static final int DEFAULT_CAPACITY_TOTAL = 10_000; // QUEUED runs in all
+    public static final int DEFAULT_WORKERS = 4;
+  }
+
+  /** Approval polling and expiry. */
+  public record Approvals(Duration pollInitial, Duration pollMax, Duration timeout) {
+    public static final Duration DEFAULT_POLL_INITIAL = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_POLL_MAX = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
+  }
+
+  /** The model provider; {@code baseUrl} has no default on purpose. */
+  public record Llm(
+      Optional<URI> baseUrl,
+      Optional<Secret> apiKey,
+      Optional<String> model,
+      double dailyBudgetUsd,
+      Optional<Path> prices) {
+    public static final double DEFAULT_DAILY_BUDGET_USD = 5.00; // per installation per day
+  }
+
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+  public static final Duration MIN_RETENTION = Duration.ofDays(4); // GitHub redelivers for 3 days
+
+  public static final String DEFAULT_MISSIONS_DIR = "missions";
+}

@@ -1,0 +1,2 @@
+/** Queue: the durable priority queue port and the worker pool. */
+package dev.orchestrator.queue;

@@ -1,0 +1,37 @@
+package dev.orchestrator.runtime;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One run as stored: what started it, where it runs, where it is, and what it cost. {@code
+ * installationId} is 0 for runs without an installation (offline and token mode).
+ */
+public record RunRecord(
+    long id,
+    String mission,
+    String planner,
+    long installationId,
+    Optional<String> repository,
+    Optional<Integer> issueNumber,
+    Optional<String> headSha,
+    String trigger,
+    Optional<String> requestedBy,
+    Optional<String> idempotencyKey,
+    RunStatus status,
+    int priority,
+    boolean dryRun,
+    String argumentsJson,
+    Optional<String> eventJson,
+    Instant createdAt,
+    Optional<Instant> startedAt,
+    Optional<Instant> finishedAt,
+    Optional<Double> durationSeconds,
+    int toolCallCount,
+    long tokenUsage,
+    double costUsd,
+    Optional<String> model,
+    Optional<String> error,
+    Optional<String> errorClass,
+    Optional<String> checkpointJson,
+    int attempts) {}

@@ -1,0 +1,31 @@
+package dev.orchestrator.runtime;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The port to stored runs; every status change goes through {@link RunStatus}'s table. */
+public interface RunStore {
+  /** Creates a run; empty when its idempotency key was seen before. */
+  Optional<Long> create(NewRun run, Instant now);
+
+  Optional<RunRecord> find(long id);
+
+  /** Newest first, at most {@code limit}; only {@code repository}'s when given. */
+  List<RunRecord> recent(int limit, Optional<String> repository);
+
+  /** Newest first, with the given status. */
+  List<RunRecord> withStatus(RunStatus status, int limit);
+
+  /** Moves QUEUED or BLOCKED to RUNNING and stamps {@code started_at} once. */
+  void start(long id, Instant now);
+
+  /**
+   * Moves the run to {@code to} (checked against the table from its current status) and records
+   * {@code finish}. A terminal status also stamps {@code finished_at} and the duration.
+   */
+  void finish(long id, RunStatus to, RunFinish finish, Instant now);
+
+  /** How many runs have {@code status}. */
+  int count(RunStatus status);
+}

@@ -1,0 +1,179 @@
+package dev.orchestrator.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQLite database: opened in WAL mode with {@code synchronous=FULL}, migrated at start-up.
+ * Writes go through one connection under a lock, each in its own {@code BEGIN IMMEDIATE}
+ * transaction; reads use a small pool of their own connections, which WAL lets run beside the
+ * writer.
+ */
+public final class Database implements AutoCloseable {
+  private static final int READERS = 4;
+  private static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private final String url;
+  private final Path file;
+  private final Connection writer;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final List<Connection> allReaders = new ArrayList<>();
+
+  private Database(String url, Path file, Connection writer) {
+    this.url = url;
+    this.file = file;
+    this.writer = writer;
+  }
+
+  /** A unit of work on a connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Opens (creating if needed) and migrates the database at {@code jdbcUrl}. */
+  public static Database open(String jdbcUrl) {
+    if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+      throw new StoreException(
+          "opening database \"" + jdbcUrl + "\": only jdbc:sqlite: is supported");
+    }
+    Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath();
+    try {
+      Path parent = file.getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement s = c.createStatement()) {
+        if (fresh) {
+          // Must precede the first table; cannot be switched on later without a full VACUUM.
+          s.execute("PRAGMA auto_vacuum=INCREMENTAL");
+        }
+        s.execute("PRAGMA journal_mode=WAL");
+      }
+      configure(c);
+      Database db = new Database(jdbcUrl, file, c);
+      Migrations.apply(db);
+      return db;
+    } catch (SQLException | java.io.IOException e) {
+      throw new StoreException("opening database \"" + file + "\": " + e.getMessage(), e);
+    }
+  }
+
+  private static void configure(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA synchronous=FULL");
+      s.execute("PRAGMA foreign_keys=ON");
+      s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+    }
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  /** The JDBC URL it was opened with. */
+  public String url() {
+    return url;
+  }
+
+  /** Runs {@code work} in one write transaction; rolls back on any exception. */
+  public <T> T write(Work<T> work) {
+    writeLock.lock();
+    try {
+      try (Statement s = writer.createStatement()) {
+        s.execute("BEGIN IMMEDIATE");
+      }
+      try {
+        T result = work.run(writer);
+        try (Statement s = writer.createStatement()) {
+          s.execute("COMMIT");
+        }
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try (Statement s = writer.createStatement()) {
+          s.execute("ROLLBACK");
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("writing to \"" + file.getFileName() + "\": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Runs {@code work} on a read connection (autocommit; each statement sees a snapshot). */
+  public <T> T read(Work<T> work) {
+    Connection c = null;
+    try {
+      c = borrow();
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException("reading \"" + file.getFileName() + "\": " + e.getMessage(), e);
+    } finally {
+      if (c != null) {
+        readers.offer(c);
+      }
+    }
+  }
+
+  private Connection borrow() throws SQLException {
+    Connection c = readers.poll();
+    if (c != null) {
+      return c;
+    }
+    synchronized (allReaders) {
+      if (allReaders.size() < READERS) {
+        Connection fresh = DriverManager.getConnection("jdbc:sqlite:" + file);
+        configure(fresh);
+        allReaders.add(fresh);
+        return fresh;
+      }
+    }
+    try {
+      return readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for a read connection", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      synchronized (allReaders) {
+        for (Connection c : allReaders) {
+          closeQuietly(c);
+        }
+        allReaders.clear();
+      }
+      closeQuietly(writer);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // closing: nothing left to protect
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package dev.orchestrator.store;
+
+import dev.orchestrator.runtime.NewRun;
+import dev.orchestrator.runtime.RunFinish;
+import dev.orchestrator.runtime.RunRecord;
+import dev.orchestrator.runtime.RunStatus;
+import dev.orchestrator.runtime.RunStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link RunStore} on the {@code runs} table. */
+public final class SqliteRunStore implements RunStore {
+  private final Database db;
+
+  public SqliteRunStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Optional<Long> create(NewRun run, Instant now) {
+    return db.write(
+        c -> {
+          String sql =
+              "INSERT INTO runs(mission, planner, installation_id, repository, issue_number,"
+                  + " head_sha, trigger, requested_by, idempotency_key, status, priority, dry_run,"
+                  + " arguments, event, created_at, updated_at, started_at)"
+                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                  + " ON CONFLICT DO NOTHING";
+          try (PreparedStatement p = c.prepareStatement(sql)) {
+            String ts = Timestamps.format(now);
+            p.setString(1, run.mission());
+            p.setString(2, run.planner());
+            p.setLong(3, run.installationId());
+            setText(p, 4, run.repository());
+            if (run.issueNumber().isPresent()) {
+              p.setInt(5, run.issueNumber().get());
+            } else {
+              p.setNull(5, Types.INTEGER);
+            }
+            setText(p, 6, run.headSha());
+            p.setString(7, run.trigger());
+            setText(p, 8, run.requestedBy());
+            setText(p, 9, run.idempotencyKey());
+            p.setString(10, run.status().name());
+            p.setInt(11, run.priority());
+            p.setInt(12, run.dryRun() ? 1 : 0);
+            p.setString(13, run.argumentsJson());
+            setText(p, 14, run.eventJson());
+            p.setString(15, ts);
+            p.setString(16, ts);
+            p.setString(17, run.status() == RunStatus.RUNNING ? ts : null);
+            if (p.executeUpdate() == 0) {
+              return Optional.<Long>empty();
+            }
+          }
+          return Optional.of(lastId(c));
+        });
+  }
+
+  @Override
+  public Optional<RunRecord> find(long id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("SELECT * FROM runs WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next() ? Optional.of(RunRows.read(rs)) : Optional.<RunRecord>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<RunRecord> recent(int limit, Optional<String> repository) {
+    return db.read(
+        c -> {
+          String sql =
+              repository.isPresent()
+                  ? "SELECT * FROM runs WHERE repository = ? ORDER BY id DESC LIMIT ?"
+                  : "SELECT * FROM runs ORDER BY id DESC LIMIT ?";
+          try (PreparedStatement p = c.prepareStatement(sql)) {
+            int i = 1;
+            if (repository.isPresent()) {
+              p.setString(i++, repository.get());
+            }
+            p.setInt(i, limit);
+            return list(p);
+          }
+        });
+  }
+
+  @Override
+  public List<RunRecord> withStatus(RunStatus status, int limit) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT * FROM runs WHERE status = ? ORDER BY id DESC LIMIT ?")) {
+            p.setString(1, status.name());
+            p.setInt(2, limit);
+            return list(p);
+          }
+        });
+  }
+
+  @Override
+  public void start(long id, Instant now) {
+    db.write(
+        c -> {
+          RunStatus from = currentStatus(c, id);
+          from.checkMove(id, RunStatus.RUNNING);
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE runs SET status = 'RUNNING', started_at = COALESCE(started_at, ?),"
+                      + " updated_at = ? WHERE id = ?")) {
+            String ts = Timestamps.format(now);
+            p.setString(1, ts);
+            p.setString(2, ts);
+            p.setLong(3, id);
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void finish(long id, RunStatus to, RunFinish f, Instant now) {
+    db.write(
+        c -> {
+          RunStatus from = currentStatus(c, id);
+          from.checkMove(id, to);
+          Optional<Instant> started = startedAt(c, id);
+          String ts = Timestamps.format(now);
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE runs SET status = ?, tool_call_count = ?, token_usage = ?, cost_usd = ?,"
+                      + " model = COALESCE(?, model), error = ?, error_class = ?, checkpoint = ?,"
+                      + " finished_at = ?, duration = ?, updated_at = ? WHERE id = ?")) {
+            p.setString(1, to.name());
+            p.setInt(2, f.toolCallCount());
+            p.setLong(3, f.tokenUsage());
+            p.setDouble(4, f.costUsd());
+            setText(p, 5, f.model());
+            setText(p, 6, f.error());
+            setText(p, 7, f.errorClass());
+            setText(p, 8, f.checkpointJson());
+            if (to.isTerminal()) {
+              p.setString(9, ts);
+              if (started.isPresent()) {
+                p.setDouble(10, Duration.between(started.get(), now).toMillis() / 1000.0);
+              } else {
+                p.setNull(10, Types.REAL);
+              }
+            } else {
+              p.setNull(9, Types.VARCHAR);
+              p.setNull(10, Types.REAL);
+            }
+            p.setString(11, ts);
+            p.setLong(12, id);
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public int count(RunStatus status) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT COUNT(*) FROM runs WHERE status = ?")) {
+            p.setString(1, status.name());
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next() ? rs.getInt(1) : 0;
+            }
+          }
+        });
+  }
+
+  private static RunStatus currentStatus(Connection c, long id) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT status FROM runs WHERE id = ?")) {
+      p.setLong(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          throw new StoreException("run " + id + " does not exist");
+        }
+        return RunStatus.valueOf(rs.getString(1));
+      }
+    }
+  }
+
+  private static Optional<Instant> startedAt(Connection c, long id) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT started_at FROM runs WHERE id = ?")) {
+      p.setLong(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next()
+            ? Optional.ofNullable(Timestamps.parse(rs.getString(1)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  private static List<RunRecord> list(PreparedStatement p) throws SQLException {
+    List<RunRecord> out = new ArrayList<>();
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        out.add(RunRows.read(rs));
+      }
+    }
+    return out;
+  }
+
+  private static long lastId(Connection c) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT last_insert_rowid()");
+        ResultSet rs = p.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static void setText(PreparedStatement p, int i, Optional<String> v) throws SQLException {
+    if (v.isPresent()) {
+      p.setString(i, v.get());
+    } else {
+      p.setNull(i, Types.VARCHAR);
+    }
+  }
+}
