@@ -25,7 +25,6 @@ public final class AgentCommand implements Runnable {
     CommandLine cl = new CommandLine(new AgentCommand(factory));
     Subcommands.register(cl, factory);
     cl.setExecutionExceptionHandler(new FailureHandler());
-    cl.setExitCodeExceptionMapper(t -> ExitCodes.FAILED);
     return cl;
   }
 
