@@ -17,8 +17,14 @@ public interface RunStore {
   /** Newest first, with the given status. */
   List<RunRecord> withStatus(RunStatus status, int limit);
 
-  /** Moves QUEUED or BLOCKED to RUNNING and stamps {@code started_at} once. */
+  /** Moves a QUEUED run to RUNNING and stamps {@code started_at} the first time. */
   void start(long id, Instant now);
+
+  /**
+   * Moves the run to {@code to} without touching its metrics, e.g. BLOCKED to QUEUED on approval; a
+   * terminal {@code to} stamps {@code finished_at}.
+   */
+  void move(long id, RunStatus to, Instant now);
 
   /**
    * Moves the run to {@code to} (checked against the table from its current status) and records

@@ -131,6 +131,27 @@ public final class SqliteRunStore implements RunStore {
   }
 
   @Override
+  public void move(long id, RunStatus to, Instant now) {
+    db.write(
+        c -> {
+          currentStatus(c, id).checkMove(id, to);
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE runs SET status = ?, updated_at = ?,"
+                      + " finished_at = CASE WHEN ? THEN ? ELSE finished_at END WHERE id = ?")) {
+            String ts = Timestamps.format(now);
+            p.setString(1, to.name());
+            p.setString(2, ts);
+            p.setBoolean(3, to.isTerminal());
+            p.setString(4, ts);
+            p.setLong(5, id);
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
   public void finish(long id, RunStatus to, RunFinish f, Instant now) {
     db.write(
         c -> {

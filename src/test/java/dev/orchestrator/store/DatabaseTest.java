@@ -1,0 +1,110 @@
+package dev.orchestrator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+  @TempDir Path dir;
+
+  private String pragma(Database db, String name) {
+    return db.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getString(1) : null;
+          }
+        });
+  }
+
+  @Test
+  void opensInWalModeWithFullSyncAndIncrementalVacuum() {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"))) {
+      assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
+      assertThat(pragma(db, "synchronous")).isEqualTo("2"); // FULL
+      assertThat(pragma(db, "auto_vacuum")).isEqualTo("2"); // INCREMENTAL
+      assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void migrationsRunOnceAndReopeningIsHarmless() {
+    String url = "jdbc:sqlite:" + dir.resolve("nested/dir/b.db");
+    try (Database db = Database.open(url)) {
+      assertThat(version(db)).isEqualTo(Migrations.latest());
+    }
+    try (Database db = Database.open(url)) {
+      assertThat(version(db)).isEqualTo(Migrations.latest());
+      int rows =
+          db.<Integer>read(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
+      assertThat(rows).isEqualTo(Migrations.latest());
+    }
+  }
+
+  @Test
+  void aFailedWriteRollsBackEverything() {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("c.db"))) {
+      assertThatThrownBy(
+              () ->
+                  db.write(
+                      c -> {
+                        try (Statement s = c.createStatement()) {
+                          s.execute(
+                              "INSERT INTO breakers(mission, installation_id, state, updated_at)"
+                                  + " VALUES ('m', 1, 'CLOSED', 'x')");
+                          s.execute("INSERT INTO no_such_table VALUES (1)");
+                        }
+                        return null;
+                      }))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("writing to \"c.db\"");
+      int rows =
+          db.read(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM breakers")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
+      assertThat(rows).isZero();
+    }
+  }
+
+  @Test
+  void refusesOtherDatabases() {
+    assertThatThrownBy(() -> Database.open("jdbc:postgresql://h/d"))
+        .hasMessageContaining("only jdbc:sqlite: is supported");
+  }
+
+  @Test
+  void splitsScriptsOnLineEndingSemicolons() {
+    assertThat(
+            Migrations.statements(
+                "-- c\nCREATE TABLE a (x TEXT DEFAULT ';');\n\nCREATE VIEW v AS\n  SELECT 1;\n"))
+        .containsExactly("CREATE TABLE a (x TEXT DEFAULT ';')", "CREATE VIEW v AS\n  SELECT 1");
+  }
+
+  private static int version(Database db) {
+    return db.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+          }
+        });
+  }
+}
