@@ -9,5 +9,6 @@ final class Subcommands {
 
   static void register(CommandLine cl, AppFactory factory) {
     // Subcommands are added here, one line each.
+    cl.addSubcommand(new ServeCommand(factory));
   }
 }

@@ -1,0 +1,108 @@
+package dev.orchestrator.webhook;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands stored deliveries to the {@link DeliveryHandler} in order of arrival, on one thread. It
+ * wakes when the intake stores a delivery, and re-reads the store every few seconds so nothing is
+ * stranded (e.g. deliveries stored before a crash).
+ */
+public final class Dispatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private static final int BATCH = 50;
+  private static final long IDLE_RECHECK_MS = 2_000;
+
+  private final DeliveryStore store;
+  private final DeliveryHandler handler;
+  private final Clock clock;
+  private final Semaphore wake = new Semaphore(0);
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile boolean alive;
+
+  public Dispatcher(DeliveryStore store, DeliveryHandler handler, Clock clock) {
+    this.store = store;
+    this.handler = handler;
+    this.clock = clock;
+    this.thread = new Thread(this::loop, "dispatcher");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    alive = true;
+    thread.start();
+  }
+
+  /** Asks the dispatcher to look at the store now. */
+  public void wake() {
+    wake.release();
+  }
+
+  /** True while the dispatcher thread is running. */
+  public boolean isRunning() {
+    return alive && thread.isAlive();
+  }
+
+  /**
+   * Dispatches everything pending now, on the calling thread; returns how many. For tests and CLI.
+   */
+  public int drain() {
+    int n = 0;
+    List<DeliveryStore.StoredDelivery> batch;
+    while (!(batch = store.pending(BATCH)).isEmpty()) {
+      for (DeliveryStore.StoredDelivery sd : batch) {
+        dispatch(sd);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void loop() {
+    try {
+      while (running) {
+        try {
+          drain();
+        } catch (RuntimeException e) {
+          LOG.error("dispatching deliveries: {}", e.getMessage(), e);
+        }
+        wake.tryAcquire(IDLE_RECHECK_MS, TimeUnit.MILLISECONDS);
+        wake.drainPermits();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      alive = false;
+    }
+  }
+
+  private void dispatch(DeliveryStore.StoredDelivery sd) {
+    Delivery d = sd.delivery();
+    DeliveryHandler.Outcome outcome;
+    try {
+      outcome = handler.handle(d);
+    } catch (RuntimeException e) {
+      // A bug in a handler must not wedge the queue of deliveries behind it.
+      LOG.error("delivery={} event={}: handler failed: {}", d.id(), d.kind(), e.getMessage(), e);
+      outcome = new DeliveryHandler.Outcome("failed", "handler failed: " + e.getMessage());
+    }
+    store.markDispatched(sd.seq(), outcome.outcome(), outcome.reason(), clock.instant());
+    LOG.info("delivery={} event={} {}: {}", d.id(), d.kind(), outcome.outcome(), outcome.reason());
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake.release();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

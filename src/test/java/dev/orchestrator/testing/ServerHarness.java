@@ -1,0 +1,105 @@
+package dev.orchestrator.testing;
+
+import dev.orchestrator.AppFactory;
+import dev.orchestrator.ServerRuntime;
+import dev.orchestrator.config.Secret;
+import dev.orchestrator.webhook.SignatureVerifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The real server on 127.0.0.1:0 over a temp database, and a client that signs deliveries. */
+public final class ServerHarness implements AutoCloseable {
+  public static final String SECRET = "test-webhook-secret";
+
+  private final ServerRuntime server;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  public final Path database;
+
+  private ServerHarness(ServerRuntime server, Path database) {
+    this.server = server;
+    this.database = database;
+  }
+
+  /** A server in token mode with {@link #SECRET}, plus {@code extra} variables. */
+  public static ServerHarness start(Path dir, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>();
+    Path db = dir.resolve("agent.db");
+    env.put("DATABASE_URL", "jdbc:sqlite:" + db);
+    env.put("HOST", "127.0.0.1");
+    env.put("PORT", "0");
+    env.put("GITHUB_TOKEN", "ghp_test");
+    env.put("WEBHOOK_SECRET", SECRET);
+    env.put("MISSIONS_DIR", dir.resolve("no-missions").toString());
+    env.putAll(extra);
+    env.values().removeIf(v -> v == null || v.isEmpty());
+    AppFactory factory = new AppFactory(env, Clock.systemUTC(), dir.resolve(".env"));
+    return new ServerHarness(ServerRuntime.start(factory.open()), db);
+  }
+
+  public ServerRuntime server() {
+    return server;
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  /** Signs {@code body} with {@link #SECRET} and posts it as event {@code event}. */
+  public HttpResponse<String> deliver(String event, byte[] body) {
+    return deliver(event, body, UUID.randomUUID().toString());
+  }
+
+  public HttpResponse<String> deliver(String event, byte[] body, String deliveryId) {
+    return post(
+        body,
+        Map.of(
+            "Content-Type",
+            "application/json",
+            "X-GitHub-Event",
+            event,
+            "X-GitHub-Delivery",
+            deliveryId,
+            "X-Hub-Signature-256",
+            SignatureVerifier.sign(body, Secret.of(SECRET))));
+  }
+
+  /** Posts raw bytes with exactly these headers. */
+  public HttpResponse<String> post(byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri("/api/github/webhooks"))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(b::header);
+    return send(b.build());
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new AssertionError("sending " + request.method() + " " + request.uri() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
