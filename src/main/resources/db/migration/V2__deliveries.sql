@@ -11,7 +11,8 @@ CREATE TABLE deliveries (
   received_at      TEXT    NOT NULL,
   dispatched_at    TEXT,
   outcome          TEXT,
-  reason           TEXT
+  reason           TEXT,
+  dispatch_count   INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX deliveries_pending ON deliveries(seq) WHERE dispatched_at IS NULL;
 CREATE INDEX deliveries_received ON deliveries(received_at);

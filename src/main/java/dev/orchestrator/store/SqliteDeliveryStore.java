@@ -102,7 +102,8 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
-                  "UPDATE deliveries SET dispatched_at = ?, outcome = ?, reason = ? WHERE seq = ?")) {
+                  "UPDATE deliveries SET dispatched_at = ?, outcome = ?, reason = ?,"
+                      + " dispatch_count = dispatch_count + 1 WHERE seq = ?")) {
             p.setString(1, Timestamps.format(at));
             p.setString(2, outcome);
             p.setString(3, reason);
