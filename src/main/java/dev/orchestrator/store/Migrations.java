@@ -15,7 +15,7 @@ import java.util.List;
  * files are never edited.
  */
 final class Migrations {
-  static final List<String> FILES = List.of("V1__runs.sql", "V2__deliveries.sql");
+  static final List<String> FILES = List.of("V1__runs.sql", "V2__deliveries.sql", "V3__queue.sql");
 
   private Migrations() {}
 

@@ -26,43 +26,45 @@ public final class SqliteRunStore implements RunStore {
 
   @Override
   public Optional<Long> create(NewRun run, Instant now) {
-    return db.write(
-        c -> {
-          String sql =
-              "INSERT INTO runs(mission, planner, installation_id, repository, issue_number,"
-                  + " head_sha, trigger, requested_by, idempotency_key, status, priority, dry_run,"
-                  + " arguments, event, created_at, updated_at, started_at)"
-                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                  + " ON CONFLICT DO NOTHING";
-          try (PreparedStatement p = c.prepareStatement(sql)) {
-            String ts = Timestamps.format(now);
-            p.setString(1, run.mission());
-            p.setString(2, run.planner());
-            p.setLong(3, run.installationId());
-            setText(p, 4, run.repository());
-            if (run.issueNumber().isPresent()) {
-              p.setInt(5, run.issueNumber().get());
-            } else {
-              p.setNull(5, Types.INTEGER);
-            }
-            setText(p, 6, run.headSha());
-            p.setString(7, run.trigger());
-            setText(p, 8, run.requestedBy());
-            setText(p, 9, run.idempotencyKey());
-            p.setString(10, run.status().name());
-            p.setInt(11, run.priority());
-            p.setInt(12, run.dryRun() ? 1 : 0);
-            p.setString(13, run.argumentsJson());
-            setText(p, 14, run.eventJson());
-            p.setString(15, ts);
-            p.setString(16, ts);
-            p.setString(17, run.status() == RunStatus.RUNNING ? ts : null);
-            if (p.executeUpdate() == 0) {
-              return Optional.<Long>empty();
-            }
-          }
-          return Optional.of(lastId(c));
-        });
+    return db.write(c -> insert(c, run, now));
+  }
+
+  /** Inserts {@code run} on {@code c}; empty when its idempotency key exists. */
+  static Optional<Long> insert(Connection c, NewRun run, Instant now) throws SQLException {
+    String sql =
+        "INSERT INTO runs(mission, planner, installation_id, repository, issue_number,"
+            + " head_sha, trigger, requested_by, idempotency_key, status, priority, dry_run,"
+            + " arguments, event, created_at, updated_at, started_at)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " ON CONFLICT DO NOTHING";
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      String ts = Timestamps.format(now);
+      p.setString(1, run.mission());
+      p.setString(2, run.planner());
+      p.setLong(3, run.installationId());
+      setText(p, 4, run.repository());
+      if (run.issueNumber().isPresent()) {
+        p.setInt(5, run.issueNumber().get());
+      } else {
+        p.setNull(5, Types.INTEGER);
+      }
+      setText(p, 6, run.headSha());
+      p.setString(7, run.trigger());
+      setText(p, 8, run.requestedBy());
+      setText(p, 9, run.idempotencyKey());
+      p.setString(10, run.status().name());
+      p.setInt(11, run.priority());
+      p.setInt(12, run.dryRun() ? 1 : 0);
+      p.setString(13, run.argumentsJson());
+      setText(p, 14, run.eventJson());
+      p.setString(15, ts);
+      p.setString(16, ts);
+      p.setString(17, run.status() == RunStatus.RUNNING ? ts : null);
+      if (p.executeUpdate() == 0) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(lastId(c));
   }
 
   @Override
