@@ -1,10 +1,16 @@
 package dev.orchestrator;
 
 import dev.orchestrator.config.Settings;
+import dev.orchestrator.health.HealthService;
+import dev.orchestrator.health.RunStatsSource;
+import dev.orchestrator.runtime.MissionBreaker;
 import dev.orchestrator.runtime.RunStore;
 import dev.orchestrator.store.Database;
+import dev.orchestrator.store.SqliteBreakerStore;
+import dev.orchestrator.store.SqliteRunStats;
 import dev.orchestrator.store.SqliteRunStore;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The composition root: builds every service from {@link Settings} on first use and closes them.
@@ -38,6 +44,30 @@ public final class App implements AutoCloseable {
 
   public RunStore runs() {
     return new SqliteRunStore(database());
+  }
+
+  public RunStatsSource runStats() {
+    return new SqliteRunStats(database());
+  }
+
+  public MissionBreaker breaker() {
+    return new MissionBreaker(new SqliteBreakerStore(database()), clock);
+  }
+
+  /**
+   * Health over the store. The queue's capacity is the total one, since the queue size counts every
+   * QUEUED run. Rate-limit and budget figures are unknown until the GitHub transport and the model
+   * budget exist.
+   */
+  public HealthService health() {
+    MissionBreaker breaker = breaker();
+    return new HealthService(
+        runStats(),
+        breaker::listOpen,
+        settings.queue().capacityTotal(),
+        Optional::empty,
+        Optional::empty,
+        clock);
   }
 
   @Override

@@ -10,5 +10,8 @@ final class Subcommands {
   static void register(CommandLine cl, AppFactory factory) {
     // Subcommands are added here, one line each.
     cl.addSubcommand(new ServeCommand(factory));
+    cl.addSubcommand("status", new StatusCommand(factory));
+    cl.addSubcommand("history", new HistoryCommand(factory));
+    cl.addSubcommand("breaker", BreakerCommand.commandLine(factory));
   }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; safe to read from several threads. */
+/** A clock that stands still until a test moves it; safe to read from several threads. */
 public final class TestClock extends Clock {
   private volatile Instant now;
 
@@ -16,6 +16,11 @@ public final class TestClock extends Clock {
 
   public static TestClock at(String iso) {
     return new TestClock(Instant.parse(iso));
+  }
+
+  /** Starts at an arbitrary fixed instant. */
+  public static TestClock fixed() {
+    return new TestClock(Instant.parse("2026-03-14T12:00:00Z"));
   }
 
   public synchronized void advance(Duration d) {

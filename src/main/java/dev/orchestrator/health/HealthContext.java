@@ -1,0 +1,41 @@
+package dev.orchestrator.health;
+
+import dev.orchestrator.runtime.BreakerRecord;
+import dev.orchestrator.runtime.RunStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the health report needs besides the window's runs, all as of now.
+ *
+ * @param openBreakers mission breakers that are OPEN or HALF_OPEN
+ * @param active runs QUEUED, RUNNING and BLOCKED now
+ * @param queueCapacity how many QUEUED runs the queue holds in all
+ * @param rateLimit GitHub's rate-limit figures, when a request has reported them
+ * @param budget the model budget, when it is tracked
+ */
+public record HealthContext(
+    List<BreakerRecord> openBreakers,
+    Map<RunStatus, Long> active,
+    long queueCapacity,
+    Optional<RateLimit> rateLimit,
+    Optional<Budget> budget) {
+
+  public HealthContext {
+    openBreakers = List.copyOf(openBreakers);
+    active = Map.copyOf(active);
+  }
+
+  /** Runs waiting in the queue. */
+  public long queueSize() {
+    return active.getOrDefault(RunStatus.QUEUED, 0L);
+  }
+
+  /** GitHub's primary rate limit as last reported. */
+  public record RateLimit(long remaining, long limit, Optional<Instant> resetsAt) {}
+
+  /** Model spending against its limit, in US dollars. */
+  public record Budget(double spentUsd, double limitUsd) {}
+}
