@@ -9,5 +9,7 @@ final class Subcommands {
 
   static void register(CommandLine cl, AppFactory factory) {
     // Subcommands are added here, one line each.
+    cl.addSubcommand(new ListMissionsCommand(factory));
+    cl.addSubcommand(new ValidateCommand(factory));
   }
 }
