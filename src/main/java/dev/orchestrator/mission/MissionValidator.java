@@ -1,12 +1,7 @@
 package dev.orchestrator.mission;
 
 import dev.orchestrator.config.Durations;
-import dev.orchestrator.tool.Risk;
-import dev.orchestrator.tool.ToolNames;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +30,7 @@ final class MissionValidator {
     Optional<String> goal = nonBlank(raw.goal(), "goal");
     List<Trigger> triggers = TriggerValidator.validate(raw.triggers(), problems);
     Optional<PlannerType> planner = choice(raw.planner(), PlannerType.class, "planner");
-    List<String> tools = tools(raw.allowedTools());
+    List<String> tools = AllowedTools.validate(raw.allowedTools(), scope, problems);
     int maxSteps = maxSteps(raw.maxSteps());
     Permission permission =
         choice(raw.permission(), Permission.class, "permission")
@@ -47,7 +42,7 @@ final class MissionValidator {
     ReportPolicy report =
         choice(raw.report(), ReportPolicy.class, "report").orElse(Mission.DEFAULT_REPORT);
     Optional<Budget> budget = raw.budget().flatMap(this::budget);
-    Map<String, ArgumentSpec> arguments = arguments(raw.arguments());
+    Map<String, ArgumentSpec> arguments = ArgumentValidator.validate(raw.arguments(), problems);
     List<Step> steps =
         raw.steps()
             .map(s -> StepValidator.validate(s.value(), written(raw), arguments, problems))
@@ -117,43 +112,6 @@ final class MissionValidator {
     return value;
   }
 
-  private List<String> tools(Optional<Located<List<Located<String>>>> written) {
-    List<String> tools = new ArrayList<>();
-    if (written.isEmpty()) {
-      return tools;
-    }
-    if (written.get().value().isEmpty()) {
-      problems.at(written.get(), "\"allowed_tools\": list at least one tool");
-    }
-    Map<String, Located<String>> seen = new HashMap<>();
-    for (Located<String> tool : written.get().value()) {
-      Optional<Risk> risk = ToolNames.riskOf(tool.value());
-      Located<String> first = seen.putIfAbsent(tool.value(), tool);
-      if (risk.isEmpty()) {
-        problems.at(tool, "\"allowed_tools\": " + Tools.unknown(tool.value()));
-      } else if (first != null) {
-        problems.at(
-            tool,
-            "\"allowed_tools\": "
-                + Words.quote(tool.value())
-                + " is listed twice (first at "
-                + first.line()
-                + ":"
-                + first.column()
-                + ")");
-      } else if (scope == MissionScope.REPOSITORY && risk.get() == Risk.DESTRUCTIVE) {
-        problems.at(
-            tool,
-            "\"allowed_tools\": "
-                + Words.quote(tool.value())
-                + " is destructive; repository missions may not use destructive tools");
-      } else {
-        tools.add(tool.value());
-      }
-    }
-    return tools;
-  }
-
   private int maxSteps(Optional<Located<Long>> written) {
     if (written.isEmpty()) {
       return Mission.DEFAULT_MAX_STEPS;
@@ -211,31 +169,6 @@ final class MissionValidator {
                 .map(t -> java.util.OptionalLong.of(t.value()))
                 .orElse(java.util.OptionalLong.empty()),
             raw.usd().map(Located::value)));
-  }
-
-  private Map<String, ArgumentSpec> arguments(List<RawMission.RawArgument> raw) {
-    Map<String, ArgumentSpec> out = new LinkedHashMap<>();
-    for (RawMission.RawArgument a : raw) {
-      String name = a.name().value();
-      if (!Names.ARGUMENT.matcher(name).matches()) {
-        problems.at(
-            a.name(),
-            "argument "
-                + Words.quote(name)
-                + ": expected lowercase letters, digits or \"_\", starting with a letter");
-        // kept below so that templates reading it do not report it again as undeclared
-      }
-      Optional<String> description = a.description().map(Located::value);
-      if (description.isPresent() && description.get().isBlank()) {
-        problems.at(
-            a.description().get(),
-            "argument " + Words.quote(name) + " \"description\": must not be empty");
-      }
-      out.put(
-          name,
-          new ArgumentSpec(name, description.orElse(""), a.defaultValue().map(Located::value)));
-    }
-    return out;
   }
 
   private void plannerRules(PlannerType planner, RawMission raw, int maxSteps) {

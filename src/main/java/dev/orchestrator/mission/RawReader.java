@@ -122,6 +122,10 @@ final class RawReader {
           context + ": schedule triggers are not supported yet; use an event or a command");
       return Optional.empty();
     }
+    if (m.get("command").isPresent() && m.get("event").isPresent()) {
+      problems.at(m, context + ": a trigger has \"event\" or \"command\", not both");
+      return Optional.empty();
+    }
     if (m.get("command").isPresent()) {
       Fields f = new Fields(m, context, List.of("command"), problems);
       return f.text("command").map(RawMission.RawCommand::new);

@@ -85,9 +85,7 @@ final class StepValidator {
               + ": duplicate step id "
               + Words.quote(id.value())
               + " (first at "
-              + first.line()
-              + ":"
-              + first.column()
+              + first.position()
               + ")");
       return Optional.empty();
     }

@@ -119,14 +119,7 @@ final class TriggerValidator {
     }
     problems.at(
         where,
-        label
-            + ": "
-            + Words.quote(key)
-            + " is listed twice (first at "
-            + first.line()
-            + ":"
-            + first.column()
-            + ")");
+        label + ": " + Words.quote(key) + " is listed twice (first at " + first.position() + ")");
     return false;
   }
 }

@@ -151,6 +151,27 @@ class MissionLoaderErrorsTest {
             BASE + "triggers:\n  - schedule: \"0 9 * * 1\"\n",
             "10:5: trigger 1: schedule triggers are not supported yet; use an event or a command"),
         row(
+            "a trigger with both event and command",
+            BASE + "triggers:\n  - event: issues.opened\n    command: go\n",
+            "10:5: trigger 1: a trigger has \"event\" or \"command\", not both"),
+        row(
+            "a trigger that is text",
+            BASE + "triggers: [issues.opened]\n",
+            "9:12: trigger 1: expected a mapping of keys, found \"issues.opened\""),
+        row(
+            "a step argument that is not a mapping",
+            BASE.replace("args: { number: \"${event.issue.number}\" }", "args: 12"),
+            "8:11: step 1 \"args\": expected a mapping of keys, found 12"),
+        row(
+            "an argument without a description",
+            BASE + "arguments:\n  days: { default: 3 }\n",
+            "10:9: missing required key \"description\" in argument \"days\""),
+        row(
+            "an argument default that is a list",
+            BASE + "arguments:\n  days: { description: d, default: [1] }\n",
+            "10:36: argument \"days\" \"default\": expected text, a number or true/false, found a"
+                + " list"),
+        row(
             "template: undeclared argument",
             BASE.replace("${event.issue.number}", "${args.number}"),
             "8:21: step 1 \"args.number\": \"${args.number}\" reads argument \"number\", which is"
