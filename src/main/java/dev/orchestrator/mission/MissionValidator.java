@@ -120,7 +120,7 @@ final class MissionValidator {
     if (n < 1 || n > Mission.MAX_MAX_STEPS) {
       problems.at(
           written.get(), "\"max_steps\": expected 1 to " + Mission.MAX_MAX_STEPS + ", found " + n);
-      return Mission.DEFAULT_MAX_STEPS;
+      return Mission.MAX_MAX_STEPS; // reported once: checks against it then pass
     }
     return (int) n;
   }

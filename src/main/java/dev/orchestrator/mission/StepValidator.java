@@ -48,6 +48,7 @@ final class StepValidator {
 
   private Optional<Step> step(RawMission.RawStep raw) {
     int before = problems.size();
+    scope.enterStep(raw.number());
     String context = "step " + raw.number();
     Optional<String> id = raw.id().flatMap(i -> id(i, context));
     Optional<String> tool = raw.tool().flatMap(t -> tool(t, context));

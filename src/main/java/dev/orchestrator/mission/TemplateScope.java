@@ -15,11 +15,17 @@ final class TemplateScope {
   private final Map<String, ArgumentSpec> arguments;
   private final Map<String, Integer> allSteps; // every id written, with its step number
   private final List<String> earlier = new ArrayList<>();
+  private int current; // the number of the step being checked
 
   TemplateScope(Problems problems, Map<String, ArgumentSpec> arguments, Map<String, Integer> all) {
     this.problems = problems;
     this.arguments = arguments;
     this.allSteps = all;
+  }
+
+  /** Called before each step's templates are checked. */
+  void enterStep(int number) {
+    current = number;
   }
 
   /** Called after each step: later steps may read its output. */
@@ -67,13 +73,18 @@ final class TemplateScope {
     if (ref.stepId().isPresent() && !earlier.contains(ref.stepId().get())) {
       String id = ref.stepId().get();
       Integer number = allSteps.get(id);
-      String why =
-          number != null
-              ? "reads step " + Words.quote(id) + ", which runs later (step " + number + ")"
-              : "reads step "
-                  + Words.quote(id)
-                  + ", but no earlier step has that id"
-                  + Words.didYouMean(id, earlier);
+      String why;
+      if (number == null) {
+        why =
+            "reads step "
+                + Words.quote(id)
+                + ", but no earlier step has that id"
+                + Words.didYouMean(id, earlier);
+      } else if (number == current) {
+        why = "reads its own step's output, which does not exist yet";
+      } else {
+        why = "reads step " + Words.quote(id) + ", which runs later (step " + number + ")";
+      }
       problems.at(where, prefix + why);
       return false;
     }

@@ -193,6 +193,11 @@ class MissionLoaderErrorsTest {
             "8:21: step 1 \"args.number\": \"${steps.label.output.number}\" reads step \"label\","
                 + " which runs later (step 2)"),
         row(
+            "template: a step reading its own output",
+            BASE.replace("${event.issue.number}", "${steps.issue.output.number}"),
+            "8:21: step 1 \"args.number\": \"${steps.issue.output.number}\" reads its own step's"
+                + " output, which does not exist yet"),
+        row(
             "template: an id no step has",
             BASE + "  - tool: add_labels\n    args: { number: \"${steps.isue.output.number}\" }\n",
             "10:21: step 2 \"args.number\": \"${steps.isue.output.number}\" reads step \"isue\","
