@@ -13,5 +13,7 @@ final class Subcommands {
     cl.addSubcommand("status", new StatusCommand(factory));
     cl.addSubcommand("history", new HistoryCommand(factory));
     cl.addSubcommand("breaker", BreakerCommand.commandLine(factory));
+    cl.addSubcommand(new ListMissionsCommand(factory));
+    cl.addSubcommand(new ValidateCommand(factory));
   }
 }

@@ -1,0 +1,135 @@
+package dev.orchestrator.mission;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads mission files strictly: YAML with positions, then raw keys and types, then the mission's
+ * rules, then names and commands across files. Reports every problem of every file as {@code
+ * file:line:col: message}; never throws for anything a file contains.
+ */
+public final class MissionLoader {
+  private final MissionScope scope;
+
+  private MissionLoader(MissionScope scope) {
+    this.scope = scope;
+  }
+
+  /** A loader for the operator's missions ({@code MISSIONS_DIR}). */
+  public static MissionLoader global() {
+    return new MissionLoader(MissionScope.GLOBAL);
+  }
+
+  /** A loader for {@code .github/agent/missions/*.yml}: destructive tools are refused. */
+  public static MissionLoader repository() {
+    return new MissionLoader(MissionScope.REPOSITORY);
+  }
+
+  /** The {@code *.yml} and {@code *.yaml} files directly in {@code dir}, sorted by name. */
+  public static List<Path> missionFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+          .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+          .toList();
+    }
+  }
+
+  /** Every mission file directly in {@code dir}. */
+  public LoadResult loadDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return invalid(dir, "no such directory");
+    }
+    try {
+      return loadFiles(missionFiles(dir));
+    } catch (IOException e) {
+      return invalid(dir, "cannot list it: " + e.getMessage());
+    }
+  }
+
+  /** The given files (each listed once), checked together for duplicate names and commands. */
+  public LoadResult loadFiles(List<Path> files) {
+    Set<Path> distinct = new LinkedHashSet<>();
+    files.forEach(f -> distinct.add(f.toAbsolutePath().normalize()));
+    List<MissionSource> sources = new ArrayList<>();
+    List<Problem> unreadable = new ArrayList<>();
+    for (Path absolute : distinct) {
+      Path shown =
+          files.stream()
+              .filter(f -> f.toAbsolutePath().normalize().equals(absolute))
+              .findFirst()
+              .orElse(absolute);
+      try {
+        sources.add(new MissionSource(shown.toString(), read(absolute)));
+      } catch (CharacterCodingException e) {
+        unreadable.add(new Problem(shown.toString(), 0, 0, "not UTF-8 text"));
+      } catch (IOException e) {
+        unreadable.add(new Problem(shown.toString(), 0, 0, "cannot read it: " + e.getMessage()));
+      }
+    }
+    LoadResult loaded = loadSources(sources);
+    if (unreadable.isEmpty()) {
+      return loaded;
+    }
+    List<Problem> all = new ArrayList<>(unreadable);
+    all.addAll(loaded.problems());
+    return new LoadResult.Invalid(all, loaded.catalog());
+  }
+
+  /** Mission texts from anywhere (files, or a repository's default branch). */
+  public LoadResult loadSources(List<MissionSource> sources) {
+    List<LoadedFile> files = new ArrayList<>();
+    for (MissionSource source : sources) {
+      files.add(loadOne(source));
+    }
+    CrossFileCheck.run(files);
+    List<Problem> problems = new ArrayList<>();
+    List<Mission> valid = new ArrayList<>();
+    for (LoadedFile f : files) {
+      List<Problem> own = new ArrayList<>(f.problems().list());
+      own.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+      problems.addAll(own);
+      if (own.isEmpty()) {
+        f.mission().ifPresent(valid::add);
+      }
+    }
+    MissionCatalog catalog = MissionCatalog.of(valid);
+    return problems.isEmpty()
+        ? new LoadResult.Loaded(catalog)
+        : new LoadResult.Invalid(problems, catalog);
+  }
+
+  private LoadedFile loadOne(MissionSource source) {
+    Problems problems = new Problems(source.origin());
+    Optional<RawMission> raw =
+        YamlTree.parse(source.text(), problems).flatMap(root -> RawReader.read(root, problems));
+    Optional<Mission> mission = raw.flatMap(r -> MissionValidator.validate(r, scope, problems));
+    return new LoadedFile(raw, mission, problems);
+  }
+
+  private static String read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text; // editors may write a BOM
+  }
+
+  private static LoadResult invalid(Path dir, String message) {
+    return new LoadResult.Invalid(
+        List.of(new Problem(dir.toString(), 0, 0, message)), MissionCatalog.empty());
+  }
+
+  /** One file's outcome before names and commands are compared across files. */
+  record LoadedFile(Optional<RawMission> raw, Optional<Mission> mission, Problems problems) {}
+}
