@@ -27,8 +27,9 @@ public record GitHubRequest(
     boolean repeatable) {
 
   public GitHubRequest {
-    query = Map.copyOf(query);
-    headers = Map.copyOf(headers);
+    // insertion order is kept: GitHub does not care, but logs and tests read better
+    query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
+    headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   public static GitHubRequest get(String target) {

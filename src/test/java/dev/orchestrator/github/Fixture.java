@@ -85,12 +85,16 @@ final class Fixture implements AutoCloseable {
 
   /** Token mode ({@code GITHUB_TOKEN}). */
   static Fixture token(String token) {
+    return token(token, relaxed());
+  }
+
+  static Fixture token(String token, TransportConfig config) {
     try {
       MutableClock clock = start();
       LoopbackApi api = new LoopbackApi(clock, TestKeys.RSA.getPublic(), APP_ID);
       Settings.GitHub github =
           settings(Optional.empty(), Optional.empty(), Optional.of(Secret.of(token)), api.uri());
-      return new Fixture(clock, github, api, relaxed());
+      return new Fixture(clock, github, api, config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
