@@ -1,0 +1,97 @@
+package dev.orchestrator.github;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every GitHub operation the product performs, and nothing else. Repository operations act through
+ * the repository's installation (App mode) or the configured token; App operations use the App JWT.
+ * Every result is a {@link GitHubResult}: failures are values, and a write whose outcome is unknown
+ * says so instead of being repeated.
+ *
+ * <p>Comments whose body carries a hidden marker ({@code <!-- agent-run:… -->}, {@code <!--
+ * agent-out:… -->}) are looked up by that marker when their creation's outcome is unknown, and
+ * before they are written again after that, so a retried step never posts a duplicate.
+ */
+public interface GitHubGateway {
+  // issues
+  GitHubResult<Issue> getIssue(Repo repo, int number);
+
+  GitHubResult<Issue> createIssue(Repo repo, String title, String body, List<String> labels);
+
+  GitHubResult<Done> closeIssue(Repo repo, int number, CloseReason reason);
+
+  GitHubResult<Done> addLabels(Repo repo, int number, List<String> labels);
+
+  /** Removing a label the issue does not have is not an error. */
+  GitHubResult<Done> removeLabel(Repo repo, int number, String label);
+
+  GitHubResult<Done> assign(Repo repo, int number, List<String> assignees);
+
+  // pull requests
+  GitHubResult<PullRequest> getPullRequest(Repo repo, int number);
+
+  GitHubResult<List<PullRequestFile>> listPullRequestFiles(Repo repo, int number);
+
+  // comments
+  GitHubResult<List<Comment>> listComments(Repo repo, int number, Optional<Instant> since);
+
+  GitHubResult<Comment> getComment(Repo repo, long commentId);
+
+  GitHubResult<Comment> createComment(Repo repo, int number, String body);
+
+  GitHubResult<Comment> updateComment(Repo repo, long commentId, String body);
+
+  /** The comment on the issue whose body contains {@code marker}, if any. */
+  GitHubResult<Optional<Comment>> findCommentByMarker(Repo repo, int number, String marker);
+
+  // reactions on issue and pull-request comments
+  /**
+   * The comment's reactions; with {@code etag} the request is conditional and an unchanged list
+   * comes back as an empty optional (GitHub's 304, which costs no quota).
+   */
+  GitHubResult<Optional<Tagged<List<Reaction>>>> listReactions(
+      Repo repo, long commentId, Optional<String> etag);
+
+  /** Reacting twice with the same content returns the existing reaction. */
+  GitHubResult<Reaction> createReaction(Repo repo, long commentId, String content);
+
+  GitHubResult<Done> deleteReaction(Repo repo, long commentId, long reactionId);
+
+  // check runs
+  GitHubResult<CheckRun> createCheckRun(Repo repo, CheckRunRequest request);
+
+  GitHubResult<CheckRun> updateCheckRun(Repo repo, long checkRunId, CheckRunRequest request);
+
+  // search and contents
+  /** Issues and pull requests of this repository only ({@code repo:owner/name} is added). */
+  GitHubResult<SearchResult> searchIssues(Repo repo, String query, int limit);
+
+  /** A file at {@code ref} (default branch when empty); conditional like {@link #listReactions}. */
+  GitHubResult<Optional<Tagged<RepoFile>>> getFile(
+      Repo repo, String path, Optional<String> ref, Optional<String> etag);
+
+  GitHubResult<String> defaultBranch(Repo repo);
+
+  /**
+   * {@code role_name} and legacy {@code permission}; a 404 means no access ({@link
+   * Permission#NONE}).
+   */
+  GitHubResult<Permission> permission(Repo repo, String login);
+
+  // the App itself (App mode only; in token mode these fail with a message saying so)
+  GitHubResult<AppIdentity> appIdentity();
+
+  GitHubResult<List<Installation>> listInstallations();
+
+  GitHubResult<Installation> installation(long installationId);
+
+  GitHubResult<Installation> installationFor(Repo repo);
+
+  /** One page of the App's webhook deliveries, newest first; {@code perPage} ≤ 100. */
+  GitHubResult<WebhookDelivery.Page> listDeliveries(int perPage, Optional<String> cursor);
+
+  /** Asks GitHub to send delivery {@code deliveryId} again (GitHub answers 202). */
+  GitHubResult<Done> redeliver(long deliveryId);
+}

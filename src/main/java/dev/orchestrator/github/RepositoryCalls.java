@@ -1,0 +1,145 @@
+package dev.orchestrator.github;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.kohsuke.github.GHIssue;
+import org.kohsuke.github.PagedIterator;
+import org.kohsuke.github.PagedSearchIterable;
+
+/** Pull requests, check runs, search, contents, the default branch and permissions. */
+final class RepositoryCalls {
+  /** GitHub's largest search page. */
+  static final int MAX_SEARCH = 100;
+
+  private final Clients clients;
+
+  RepositoryCalls(Clients clients) {
+    this.clients = clients;
+  }
+
+  GitHubResult<PullRequest> getPullRequest(Repo repo, int number) {
+    String what = "getting pull request " + IssueCalls.ref(repo, number);
+    return clients
+        .forRepo(repo, what)
+        .flatMap(
+            c ->
+                Calls.kohsuke(
+                    what,
+                    () -> Models.pullRequest(clients.repository(c, repo).getPullRequest(number))));
+  }
+
+  GitHubResult<List<PullRequestFile>> listPullRequestFiles(Repo repo, int number) {
+    String what = "listing files of pull request " + IssueCalls.ref(repo, number);
+    GitHubRequest first =
+        GitHubRequest.get(
+                GitHubRequest.path(
+                    "/repos/%s/%s/pulls/%s/files", repo.owner(), repo.name(), number))
+            .with("per_page", 100);
+    return clients.forRepo(repo, what).flatMap(c -> Calls.all(c, first, what, Models::file));
+  }
+
+  GitHubResult<CheckRun> createCheckRun(Repo repo, CheckRunRequest request) {
+    String what = "creating check run \"" + request.name().orElse("") + "\" in \"" + repo + "\"";
+    return direct(
+        repo,
+        what,
+        GitHubRequest.post(
+            GitHubRequest.path("/repos/%s/%s/check-runs", repo.owner(), repo.name()),
+            request.toJson()),
+        r -> Models.checkRun(r.json()));
+  }
+
+  GitHubResult<CheckRun> updateCheckRun(Repo repo, long id, CheckRunRequest request) {
+    String what = "updating check run " + id + " in \"" + repo + "\"";
+    return direct(
+        repo,
+        what,
+        GitHubRequest.patch(
+            GitHubRequest.path("/repos/%s/%s/check-runs/%s", repo.owner(), repo.name(), id),
+            request.toJson()),
+        r -> Models.checkRun(r.json()));
+  }
+
+  GitHubResult<SearchResult> searchIssues(Repo repo, String query, int limit) {
+    String what = "searching issues of \"" + repo + "\"";
+    int wanted = Math.max(1, Math.min(limit, MAX_SEARCH));
+    String scoped = "repo:" + repo.fullName() + " " + query;
+    return clients
+        .forRepo(repo, what)
+        .flatMap(
+            c ->
+                Calls.kohsuke(
+                    what,
+                    () -> {
+                      PagedSearchIterable<GHIssue> found =
+                          clients.kohsuke(c).searchIssues().q(scoped).list().withPageSize(wanted);
+                      List<Issue> items = new ArrayList<>();
+                      PagedIterator<GHIssue> it = found._iterator(wanted);
+                      // one page of `wanted` items: nextPage() never asks for a second one
+                      for (GHIssue issue : it.nextPage()) {
+                        if (items.size() < wanted) {
+                          items.add(Models.issue(issue));
+                        }
+                      }
+                      return new SearchResult(found.getTotalCount(), List.copyOf(items));
+                    }));
+  }
+
+  GitHubResult<Optional<Tagged<RepoFile>>> getFile(
+      Repo repo, String path, Optional<String> ref, Optional<String> etag) {
+    String what = "reading \"" + path + "\" in \"" + repo + "\"";
+    GitHubRequest first =
+        GitHubRequest.get(
+            GitHubRequest.path("/repos/%s/%s/contents/", repo.owner(), repo.name())
+                + GitHubRequest.filePath(path));
+    GitHubRequest withRef = ref.map(r -> first.with("ref", r)).orElse(first);
+    GitHubRequest request = etag.map(withRef::ifNoneMatch).orElse(withRef);
+    GitHubResult<Optional<Tagged<Optional<RepoFile>>>> read =
+        direct(
+            repo,
+            what,
+            request,
+            r ->
+                r.status() == 304
+                    ? Optional.empty()
+                    : Optional.of(new Tagged<>(Models.repoFile(r.json()), r.etag())));
+    return read.flatMap(
+        o -> {
+          if (o.isEmpty()) {
+            return new GitHubResult.Ok<>(Optional.empty());
+          }
+          Tagged<Optional<RepoFile>> t = o.get();
+          if (t.value().isEmpty()) {
+            return new GitHubResult.Failed<>(200, what + ": not a file", false);
+          }
+          return new GitHubResult.Ok<>(Optional.of(new Tagged<>(t.value().get(), t.etag())));
+        });
+  }
+
+  GitHubResult<String> defaultBranch(Repo repo) {
+    String what = "reading the default branch of \"" + repo + "\"";
+    return clients
+        .forRepo(repo, what)
+        .flatMap(c -> Calls.kohsuke(what, () -> clients.repository(c, repo).getDefaultBranch()));
+  }
+
+  GitHubResult<Permission> permission(Repo repo, String login) {
+    String what = "reading the permission of \"" + login + "\" on \"" + repo + "\"";
+    GitHubResult<Permission> r =
+        direct(
+            repo,
+            what,
+            GitHubRequest.get(
+                GitHubRequest.path(
+                    "/repos/%s/%s/collaborators/%s/permission", repo.owner(), repo.name(), login)),
+            x -> Models.permission(x.json()));
+    return r instanceof GitHubResult.NotFound ? new GitHubResult.Ok<>(Permission.NONE) : r;
+  }
+
+  private <T> GitHubResult<T> direct(
+      Repo repo, String what, GitHubRequest request, Function<GitHubResponse, T> parse) {
+    return clients.forRepo(repo, what).flatMap(c -> Calls.expect(c.send(request), what, parse));
+  }
+}
