@@ -149,6 +149,11 @@ public final class FakeGitHub implements AutoCloseable {
     return world.repo(owner, name);
   }
 
+  /** A repository with another default branch than {@code main}, created now. */
+  public FakeRepo repo(String owner, String name, String defaultBranch) {
+    return world.repo(owner, name, defaultBranch);
+  }
+
   /** Installs the app on an organization (every repository of it). */
   public Installation install(long installationId, String organization) {
     return world.install(new Installation(installationId, organization, "Organization", Set.of()));
@@ -189,7 +194,7 @@ public final class FakeGitHub implements AutoCloseable {
     return faults;
   }
 
-  /** Rate limits: set a resource's limit, or spend a caller's window. */
+  /** Rate limits: {@code rateLimits().setLimit("core", 3)} to run a caller dry quickly. */
   public RateLimits rateLimits() {
     return limits;
   }

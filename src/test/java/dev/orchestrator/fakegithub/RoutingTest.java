@@ -53,6 +53,7 @@ class RoutingTest {
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().path("message").asText()).isEqualTo("Not Found");
+    assertThat(unknown.header("x-ratelimit-remaining")).isEqualTo("4999");
     assertThat(wrongMethod.status()).isEqualTo(404);
     assertThat(notANumber.status()).isEqualTo(404);
     assertThat(github.problems())

@@ -45,7 +45,10 @@ public sealed interface Fault {
     return new BadGatewayHtml();
   }
 
-  /** Answers normally, but only after {@code delay}: a slow GitHub, for client timeouts. */
+  /**
+   * Runs the route and answers only after {@code delay}: a slow GitHub, for client timeouts. The
+   * request reaches the log (and a write takes effect) when the delay is over.
+   */
   static Fault slow(Duration delay) {
     return new Slow(delay);
   }

@@ -4,7 +4,6 @@ import dev.orchestrator.fakegithub.auth.Caller;
 import dev.orchestrator.fakegithub.auth.JwtVerifier;
 import dev.orchestrator.fakegithub.auth.Tokens;
 import dev.orchestrator.fakegithub.auth.Tokens.InstallationToken;
-import dev.orchestrator.fakegithub.openapi.Operation;
 import dev.orchestrator.fakegithub.state.Installation;
 import dev.orchestrator.fakegithub.state.World;
 import java.util.Locale;
@@ -31,14 +30,14 @@ final class Authenticator {
    */
   record Outcome(Caller caller, Reply refusal) {}
 
-  Outcome authenticate(Auth auth, Incoming in, Operation op, Map<String, String> params) {
+  Outcome authenticate(Auth auth, Incoming in, String docs, Map<String, String> params) {
     Caller anonymous = new Caller.Anonymous(in.ip());
     Optional<String[]> credentials = in.header("authorization").map(Authenticator::split);
     if (auth == Auth.NONE || (auth == Auth.ANY && credentials.isEmpty())) {
       return new Outcome(anonymous, null);
     }
     if (credentials.isEmpty()) {
-      return new Outcome(anonymous, Errors.requiresAuthentication(op.documentationUrl()));
+      return new Outcome(anonymous, Errors.requiresAuthentication(docs));
     }
     String scheme = credentials.get()[0];
     String value = credentials.get()[1];
@@ -62,7 +61,7 @@ final class Authenticator {
     if (params.containsKey("owner")
         && params.containsKey("repo")
         && !caller.get().mayAccess(params.get("owner"), params.get("repo"))) {
-      return new Outcome(caller.get(), Errors.notFound(op.documentationUrl()));
+      return new Outcome(caller.get(), Errors.notFound(docs));
     }
     return new Outcome(caller.get(), null);
   }

@@ -82,7 +82,9 @@ public final class Pipeline implements AutoCloseable {
   void unknown(Context ctx) {
     Incoming in = Incoming.from(ctx);
     log.problem("unknown route: " + in.describe());
-    Reply reply = Errors.notFound(Errors.REST_DOCS);
+    Caller caller = authenticator.authenticate(Auth.ANY, in, Errors.REST_DOCS, Map.of()).caller();
+    Reply reply =
+        limits.charge(caller.rateKey(), "core").decorate(Errors.notFound(Errors.REST_DOCS));
     log.add(record(in, reply, null, clock.instant(), "answered"));
     transmitter.write(ctx, reply);
   }
@@ -122,7 +124,8 @@ public final class Pipeline implements AutoCloseable {
     if (in.header("user-agent").filter(ua -> !ua.isBlank()).isEmpty()) {
       reply = Errors.missingUserAgent();
     } else {
-      Authenticator.Outcome auth = authenticator.authenticate(route.auth(), in, op, params);
+      Authenticator.Outcome auth =
+          authenticator.authenticate(route.auth(), in, op.documentationUrl(), params);
       caller = auth.caller();
       reply = auth.refusal();
     }

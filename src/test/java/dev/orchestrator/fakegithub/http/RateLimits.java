@@ -82,14 +82,6 @@ public final class RateLimits {
     return next;
   }
 
-  /** Spends the rest of the caller's window, as if it had made every request it had left. */
-  public synchronized Snapshot exhaust(String callerKey, String resource) {
-    Snapshot now = current(callerKey, resource);
-    Snapshot spent = new Snapshot(resource, now.limit(), now.limit(), now.reset());
-    windows.put(callerKey + "|" + resource, spent);
-    return spent;
-  }
-
   private Snapshot current(String callerKey, String resource) {
     String key = callerKey + "|" + resource;
     Instant now = clock.instant();

@@ -50,13 +50,4 @@ public record Reply(int status, String contentType, String body, Map<String, Str
     next.put(name.toLowerCase(Locale.ROOT), value);
     return new Reply(status, contentType, body, next);
   }
-
-  /** The body parsed as JSON (for tests and ETags); a missing node when there is none. */
-  public JsonNode jsonBody() {
-    try {
-      return body.isEmpty() ? JSON.missingNode() : JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      return JSON.missingNode();
-    }
-  }
 }

@@ -56,11 +56,4 @@ public final class RequestLog {
   public synchronized int size() {
     return requests.size();
   }
-
-  /** For a test's failure message. */
-  public synchronized List<String> describe() {
-    List<String> out = new ArrayList<>();
-    requests.forEach(r -> out.add(r.toString()));
-    return out;
-  }
 }

@@ -78,8 +78,9 @@ public final class World {
   }
 
   /** The repository, created on first mention with default branch {@code main}. */
-  public FakeRepo repo(String owner, String name) {
-    return repo(owner, name, "main");
+  public synchronized FakeRepo repo(String owner, String name) {
+    FakeRepo existing = repos.get(key(owner, name));
+    return existing != null ? existing : repo(owner, name, "main");
   }
 
   /** The repository, created on first mention with the given default branch. */
