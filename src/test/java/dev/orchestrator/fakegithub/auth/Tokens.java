@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,9 +44,9 @@ public final class Tokens {
    */
   public record InstallationToken(
       String token, long installationId, Instant expiresAt, Map<String, String> permissions) {
-    /** Copies the permission map. */
+    /** Copies the permission map, sorted so answers do not depend on hash order. */
     public InstallationToken {
-      permissions = Map.copyOf(permissions);
+      permissions = Collections.unmodifiableSortedMap(new TreeMap<>(permissions));
     }
 
     @Override
