@@ -1,15 +1,24 @@
 package dev.orchestrator;
 
 import dev.orchestrator.config.Settings;
+import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.health.HealthService;
 import dev.orchestrator.health.RunStatsSource;
+import dev.orchestrator.mission.LoadResult;
+import dev.orchestrator.mission.MissionCatalog;
+import dev.orchestrator.mission.MissionLoader;
+import dev.orchestrator.queue.MissionQueue;
+import dev.orchestrator.runtime.Approvals;
 import dev.orchestrator.runtime.MissionBreaker;
 import dev.orchestrator.runtime.MissionRunner;
 import dev.orchestrator.runtime.RunExecutor;
+import dev.orchestrator.runtime.RunLinkStore;
 import dev.orchestrator.runtime.RunStore;
 import dev.orchestrator.runtime.TranscriptStore;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.SqliteBreakerStore;
+import dev.orchestrator.store.SqliteMissionQueue;
+import dev.orchestrator.store.SqliteRunLinkStore;
 import dev.orchestrator.store.SqliteRunStats;
 import dev.orchestrator.store.SqliteRunStore;
 import dev.orchestrator.store.SqliteTranscriptStore;
@@ -26,6 +35,7 @@ public final class App implements AutoCloseable {
   private final Clock clock;
   private Database database;
   private ToolRegistry tools;
+  private GitHubAccess.Opened github;
 
   public App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -91,6 +101,35 @@ public final class App implements AutoCloseable {
   public RunExecutor executor() {
     return new RunExecutor(
         runs(), transcripts(), breaker(), new MissionRunner(tools(), clock), clock);
+  }
+
+  /** GitHub access from the settings, opened once: it holds the installation tokens. */
+  public synchronized GitHubAccess.Opened github() {
+    if (github == null) {
+      github = GitHubAccess.open(settings.github(), clock);
+    }
+    return github;
+  }
+
+  public MissionQueue queue() {
+    return new SqliteMissionQueue(
+        database(), settings.queue().capacityPerInstallation(), settings.queue().capacityTotal());
+  }
+
+  public RunLinkStore links() {
+    return new SqliteRunLinkStore(database());
+  }
+
+  public Approvals approvals() {
+    return new Approvals(runs(), transcripts(), clock);
+  }
+
+  /** The global missions of {@code MISSIONS_DIR}; a missing directory is an empty catalog. */
+  public LoadResult missions() {
+    if (!java.nio.file.Files.isDirectory(settings.missionsDir())) {
+      return new LoadResult.Loaded(MissionCatalog.empty());
+    }
+    return MissionLoader.global().loadDirectory(settings.missionsDir());
   }
 
   @Override
