@@ -1,23 +1,19 @@
 package dev.orchestrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestrator.health.HealthReport;
 import dev.orchestrator.mission.LoadResult;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.mission.MissionLoader;
 import dev.orchestrator.mission.Problem;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.planner.Planners;
-import dev.orchestrator.report.HealthSummary;
 import dev.orchestrator.runtime.ApprovalDecider;
 import dev.orchestrator.runtime.Arguments;
 import dev.orchestrator.runtime.NewRun;
 import dev.orchestrator.runtime.RunExecutor;
 import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.runtime.RunStatus;
-import dev.orchestrator.tool.HealthPort;
 import dev.orchestrator.tool.ToolContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,22 +80,10 @@ public final class LocalRun {
     RunRecord record = app.runs().find(id).orElseThrow();
     Planner planner =
         Planners.forMission(mission, event, arguments, app.clock(), Planners.NO_MODEL);
-    ToolContext tools = ToolContext.offline(id, event, dryRun, healthPort());
+    ToolContext tools = ToolContext.offline(id, event, dryRun, app.healthPort());
     RunExecutor.Result result =
         app.executor().execute(record, mission, planner, tools, ApprovalDecider.pending());
     return new Result.Ran(app.runs().find(id).orElseThrow(), result);
-  }
-
-  private HealthPort healthPort() {
-    return lookback -> {
-      HealthReport r = app.health().report(lookback);
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      out.put("level", r.level().name());
-      out.put("summary", HealthSummary.markdown(r, hours(lookback)));
-      r.successRate().ifPresent(v -> out.put("success_rate", v));
-      out.put("failures", r.failures());
-      return out;
-    };
   }
 
   private static String hours(Duration d) {

@@ -10,6 +10,7 @@ import dev.orchestrator.command.Permission;
 import dev.orchestrator.command.Requester;
 import dev.orchestrator.command.SlashCommand;
 import dev.orchestrator.command.Vocabulary;
+import dev.orchestrator.feedback.Reactions;
 import dev.orchestrator.github.Repo;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.queue.MissionQueue;

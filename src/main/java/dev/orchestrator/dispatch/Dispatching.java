@@ -1,6 +1,7 @@
 package dev.orchestrator.dispatch;
 
 import dev.orchestrator.command.CommandRateLimit;
+import dev.orchestrator.feedback.Reactions;
 import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.health.HealthService;
 import dev.orchestrator.mission.MissionCatalog;

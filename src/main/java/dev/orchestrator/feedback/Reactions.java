@@ -1,4 +1,4 @@
-package dev.orchestrator.dispatch;
+package dev.orchestrator.feedback;
 
 import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.github.GitHubResult;
