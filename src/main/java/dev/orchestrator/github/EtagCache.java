@@ -49,8 +49,4 @@ final class EtagCache {
   synchronized void remove(String key) {
     entries.remove(key);
   }
-
-  synchronized int size() {
-    return entries.size();
-  }
 }

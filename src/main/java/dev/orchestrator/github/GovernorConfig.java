@@ -65,6 +65,14 @@ public record GovernorConfig(
     positive("breakerWindow", breakerWindow);
     positive("breakerMinimumAttempts", breakerMinimumAttempts);
     positive("etagCacheEntries", etagCacheEntries);
+    if (breakerMinimumAttempts > breakerWindow) {
+      throw new IllegalArgumentException(
+          "breakerMinimumAttempts ("
+              + breakerMinimumAttempts
+              + ") must not exceed breakerWindow ("
+              + breakerWindow
+              + ")");
+    }
     if (breakerFailurePercent < 1 || breakerFailurePercent > 100) {
       throw new IllegalArgumentException(
           "breakerFailurePercent must be 1 to 100, found " + breakerFailurePercent);

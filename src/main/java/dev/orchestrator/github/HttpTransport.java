@@ -19,7 +19,6 @@ import java.util.function.DoubleSupplier;
  * ETag, and GitHub's 304 is answered from the cache.
  */
 public final class HttpTransport {
-  private final TransportConfig config;
   private final Governor governor;
   private final RateLimits rateLimits;
   private final EtagCache etags;
@@ -32,7 +31,6 @@ public final class HttpTransport {
       Clock clock,
       Waiter waiter,
       DoubleSupplier jitter) {
-    this.config = config;
     this.rateLimits = new RateLimits(clock);
     this.governor = new Governor(governorConfig, rateLimits, clock, waiter);
     this.etags = new EtagCache(governorConfig.etagCacheEntries());
@@ -61,10 +59,6 @@ public final class HttpTransport {
   /** Rate-limit state seen in responses so far. */
   public RateLimits rateLimits() {
     return rateLimits;
-  }
-
-  TransportConfig config() {
-    return config;
   }
 
   Exchange send(HttpCall call) {

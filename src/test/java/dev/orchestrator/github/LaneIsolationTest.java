@@ -59,6 +59,20 @@ class LaneIsolationTest {
   }
 
   @Test
+  void aTokenMintHeldByTheAppsRateLimitDefersTheInstallationsCall() {
+    Instant t0 = f.clock.instant();
+    f.api.route(
+        "POST",
+        "/app/installations/77/access_tokens",
+        r -> Replies.retryAfter(429, 90, t0.plus(Duration.ofHours(1))));
+    GitHubResult<Comment> r = f.gateway().getComment(Fixture.REPO, 5);
+    assertThat(r.retryAt()).contains(t0.plusSeconds(90));
+    assertThat(r.describe()).contains("minting a token for installation 77");
+    assertThat(f.api.requests("GET", FAILING)).isEmpty();
+    assertThat(f.waiter.waits()).isEmpty();
+  }
+
+  @Test
   void repeated5xxOpenOneInstallationsBreakerAndLeaveTheOtherAlone() {
     AtomicBoolean failing = new AtomicBoolean(true);
     f.api.route(

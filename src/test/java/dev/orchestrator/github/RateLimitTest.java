@@ -228,6 +228,18 @@ class RateLimitTest {
   }
 
   @Test
+  void kohsukesCallsAreGovernedAndDeferredToo() {
+    start(GovernorConfig.defaults());
+    Instant reset = t0.plus(Duration.ofMinutes(15));
+    f.api.route("GET", "/repos/octo/repo", r -> Replies.exhausted("core", 5000, reset));
+    GitHubResult<String> branch = f.gateway().defaultBranch(Fixture.REPO); // through kohsuke
+    assertThat(branch).isInstanceOf(GitHubResult.Deferred.class);
+    assertThat(branch.retryAt()).contains(reset);
+    assertThat(branch.describe()).startsWith("reading the default branch of \"octo/repo\": ");
+    assertThat(f.api.requests("GET", "/repos/octo/repo")).hasSize(1);
+  }
+
+  @Test
   void withoutRateLimitHeadersNothingIsHeldBackAndNothingIsReported() {
     start(GovernorConfig.defaults());
     f.api.route("GET", COMMENT, r -> LoopbackApi.Reply.json(200, TransportTest.comment(5, "x")));
