@@ -4,11 +4,16 @@ import dev.orchestrator.config.Settings;
 import dev.orchestrator.health.HealthService;
 import dev.orchestrator.health.RunStatsSource;
 import dev.orchestrator.runtime.MissionBreaker;
+import dev.orchestrator.runtime.MissionRunner;
+import dev.orchestrator.runtime.RunExecutor;
 import dev.orchestrator.runtime.RunStore;
+import dev.orchestrator.runtime.TranscriptStore;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.SqliteBreakerStore;
 import dev.orchestrator.store.SqliteRunStats;
 import dev.orchestrator.store.SqliteRunStore;
+import dev.orchestrator.store.SqliteTranscriptStore;
+import dev.orchestrator.tool.ToolRegistry;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -20,6 +25,7 @@ public final class App implements AutoCloseable {
   private final Settings settings;
   private final Clock clock;
   private Database database;
+  private ToolRegistry tools;
 
   public App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -68,6 +74,23 @@ public final class App implements AutoCloseable {
         Optional::empty,
         Optional::empty,
         clock);
+  }
+
+  public TranscriptStore transcripts() {
+    return new SqliteTranscriptStore(database());
+  }
+
+  /** Tools, validator and runner: shared by local runs and workers. */
+  public synchronized ToolRegistry tools() {
+    if (tools == null) {
+      tools = ToolRegistry.standard();
+    }
+    return tools;
+  }
+
+  public RunExecutor executor() {
+    return new RunExecutor(
+        runs(), transcripts(), breaker(), new MissionRunner(tools(), clock), clock);
   }
 
   @Override

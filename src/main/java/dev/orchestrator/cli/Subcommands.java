@@ -15,5 +15,7 @@ final class Subcommands {
     cl.addSubcommand("breaker", BreakerCommand.commandLine(factory));
     cl.addSubcommand(new ListMissionsCommand(factory));
     cl.addSubcommand(new ValidateCommand(factory));
+    cl.addSubcommand(new RunCommand(factory));
+    cl.addSubcommand(new ExplainCommand(factory));
   }
 }

@@ -32,6 +32,9 @@ public interface RunStore {
    */
   void finish(long id, RunStatus to, RunFinish finish, Instant now);
 
+  /** Overrides the recorded duration (a resumed run counts only its time running). */
+  void setDuration(long id, double seconds);
+
   /** How many runs have {@code status}. */
   int count(RunStatus status);
 }

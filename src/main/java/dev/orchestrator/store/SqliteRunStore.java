@@ -194,6 +194,20 @@ public final class SqliteRunStore implements RunStore {
   }
 
   @Override
+  public void setDuration(long id, double seconds) {
+    db.write(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("UPDATE runs SET duration = ? WHERE id = ?")) {
+            p.setDouble(1, seconds);
+            p.setLong(2, id);
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
   public int count(RunStatus status) {
     return db.read(
         c -> {

@@ -5,39 +5,54 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. Thread-safe. */
+/**
+ * A clock that tests move by hand, so time-based behaviour (token expiry, rate-limit windows,
+ * back-off) is tested without sleeping. Thread-safe: servers under test read it concurrently.
+ */
 public final class MutableClock extends Clock {
-  private volatile Instant now;
+  private final AtomicReference<Instant> now;
+  private final ZoneId zone;
 
-  public MutableClock(Instant start) {
-    this.now = start;
+  private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+    this.now = now;
+    this.zone = zone;
   }
 
-  public static MutableClock at(String iso) {
-    return new MutableClock(Instant.parse(iso));
+  /** A UTC clock standing at {@code start}. */
+  public static MutableClock at(Instant start) {
+    return new MutableClock(new AtomicReference<>(start), ZoneOffset.UTC);
   }
 
-  public synchronized void advance(Duration d) {
-    now = now.plus(d);
+  /** A UTC clock standing at an ISO-8601 instant such as {@code 2026-01-01T00:00:00Z}. */
+  public static MutableClock at(String isoInstant) {
+    return at(Instant.parse(isoInstant));
   }
 
-  public synchronized void set(Instant instant) {
-    now = instant;
+  /** Moves the clock forward (or back, for a negative amount). */
+  public void advance(Duration amount) {
+    now.updateAndGet(t -> t.plus(amount));
+  }
+
+  /** Puts the clock at {@code instant}. */
+  public void set(Instant instant) {
+    now.set(instant);
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return now.get();
   }
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
   @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
+  public Clock withZone(ZoneId newZone) {
+    // shares the same time source, so moving one moves both
+    return new MutableClock(now, newZone);
   }
 }

@@ -1,0 +1,2 @@
+/** Test helpers shared across packages: a clock tests move by hand. */
+package dev.orchestrator.testing;
