@@ -1,6 +1,7 @@
 package dev.orchestrator;
 
 import dev.orchestrator.config.Settings;
+import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.health.HealthService;
 import dev.orchestrator.health.RunStatsSource;
 import dev.orchestrator.runtime.MissionBreaker;
@@ -26,6 +27,7 @@ public final class App implements AutoCloseable {
   private final Clock clock;
   private Database database;
   private ToolRegistry tools;
+  private GitHubAccess.Opened github;
 
   public App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -91,6 +93,18 @@ public final class App implements AutoCloseable {
   public RunExecutor executor() {
     return new RunExecutor(
         runs(), transcripts(), breaker(), new MissionRunner(tools(), clock), clock);
+  }
+
+  /**
+   * GitHub, opened on first use from the credentials in settings and kept: it owns the installation
+   * tokens, the rate-limit state, the ETag cache and the per-installation breakers, so every caller
+   * must share this one.
+   */
+  public synchronized GitHubAccess.Opened github() {
+    if (github == null) {
+      github = GitHubAccess.open(settings.github(), clock);
+    }
+    return github;
   }
 
   @Override

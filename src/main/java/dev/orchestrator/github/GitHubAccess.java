@@ -39,11 +39,18 @@ public final class GitHubAccess {
 
   /** Opens with the default timeouts and governor policy, and a parking {@link Waiter}. */
   public static Opened open(Settings.GitHub github, Clock clock) {
+    return open(github, clock, Waiter.parking(clock));
+  }
+
+  /**
+   * Opens with the default timeouts and governor policy and {@code waiter} for short waits (a test
+   * whose clock stands still passes one that moves it).
+   */
+  public static Opened open(Settings.GitHub github, Clock clock, Waiter waiter) {
     return open(
         github,
         clock,
-        HttpTransport.create(
-            TransportConfig.defaults(), GovernorConfig.defaults(), clock, Waiter.parking(clock)));
+        HttpTransport.create(TransportConfig.defaults(), GovernorConfig.defaults(), clock, waiter));
   }
 
   /**
