@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -145,7 +146,7 @@ final class Governor {
             hold.later(
                 s.resetAt(),
                 String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "keeping the last %.0f %% of the \"%s\" rate limit of %s for interactive"
                         + " requests (%d of %d left) until %s",
                     config.reserveRatio() * 100,
