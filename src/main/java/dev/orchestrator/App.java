@@ -108,7 +108,11 @@ public final class App implements AutoCloseable {
         runs(), transcripts(), breaker(), new MissionRunner(tools(), clock), clock);
   }
 
-  /** GitHub access from the settings, opened once: it holds the installation tokens. */
+  /**
+   * GitHub, opened on first use from the credentials in settings and kept: it owns the installation
+   * tokens, the rate-limit state, the ETag cache and the per-installation breakers, so every caller
+   * must share this one.
+   */
   public synchronized GitHubAccess.Opened github() {
     if (github == null) {
       github = GitHubAccess.open(settings.github(), clock);

@@ -2,6 +2,10 @@ package dev.orchestrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.github.GitHubAccess;
+import dev.orchestrator.github.GitHubRepositoryPort;
+import dev.orchestrator.github.Priority;
+import dev.orchestrator.github.Repo;
 import dev.orchestrator.mission.LoadResult;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.mission.MissionLoader;
@@ -14,6 +18,7 @@ import dev.orchestrator.runtime.NewRun;
 import dev.orchestrator.runtime.RunExecutor;
 import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.runtime.RunStatus;
+import dev.orchestrator.tool.RepositoryPort;
 import dev.orchestrator.tool.ToolContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +28,9 @@ import java.util.Optional;
 
 /**
  * {@code agent run}: one mission file run once, now, in this process, recorded in the database like
- * any other run. Without GitHub credentials its reads come from the event payload and its writes
- * are recorded, not sent.
+ * any other run. With GitHub credentials and a payload naming a repository it acts on that
+ * repository (a person is waiting, so its requests are interactive); without, its reads come from
+ * the event payload and its writes are recorded, not sent.
  */
 public final class LocalRun {
   private final App app;
@@ -49,6 +55,10 @@ public final class LocalRun {
           false);
     }
     Mission mission = loaded.catalog().missions().get(0);
+    GitHubAccess.Opened github = app.github();
+    if (github instanceof GitHubAccess.Opened.Invalid invalid) {
+      return new Result.NotStarted(List.of(invalid.message()), false);
+    }
     Arguments.Resolved resolved = Arguments.resolve(mission, args);
     if (resolved instanceof Arguments.Resolved.Invalid inv) {
       return new Result.NotStarted(inv.problems(), true);
@@ -80,10 +90,26 @@ public final class LocalRun {
     RunRecord record = app.runs().find(id).orElseThrow();
     Planner planner =
         Planners.forMission(mission, event, arguments, app.clock(), Planners.NO_MODEL);
-    ToolContext tools = ToolContext.offline(id, event, dryRun, app.healthPort());
+    ToolContext tools = tools(id, event, dryRun, github);
     RunExecutor.Result result =
         app.executor().execute(record, mission, planner, tools, ApprovalDecider.pending());
     return new Result.Ran(app.runs().find(id).orElseThrow(), result);
+  }
+
+  /** GitHub for the payload's repository when there are credentials; the payload otherwise. */
+  private ToolContext tools(long id, JsonNode event, boolean dryRun, GitHubAccess.Opened github) {
+    Optional<String> repository = ToolContext.repositoryOf(event);
+    if (repository.isEmpty() || !(github instanceof GitHubAccess.Opened.Ready ready)) {
+      return ToolContext.offline(id, event, dryRun, app.healthPort());
+    }
+    Repo repo = Repo.of(repository.get());
+    JsonNode installation = event.path("installation").path("id");
+    if (installation.canConvertToLong()) {
+      repo = repo.via(installation.asLong());
+    }
+    RepositoryPort port =
+        new GitHubRepositoryPort(ready.access().gateway(Priority.INTERACTIVE), repo);
+    return new ToolContext(id, repository, event, dryRun, port, app.healthPort());
   }
 
   private static String hours(Duration d) {

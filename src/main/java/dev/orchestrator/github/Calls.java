@@ -29,8 +29,12 @@ final class Calls {
     if (exchange instanceof Exchange.UnknownOutcome) {
       return new GitHubResult.OutcomeUnknown<>(what + ": " + exchange.describe());
     }
-    if (exchange instanceof Exchange.NotPerformed) {
-      return new GitHubResult.Failed<>(0, what + ": " + exchange.describe(), true);
+    if (exchange instanceof Exchange.Deferred later) {
+      return new GitHubResult.Deferred<>(later.notBefore(), what + ": " + later.reason());
+    }
+    if (exchange instanceof Exchange.NotPerformed not) {
+      return new GitHubResult.Failed<>(
+          0, what + ": " + not.describe(), not.kind().infrastructure(), not.kind());
     }
     GitHubResponse r = exchange.answer().orElseThrow();
     if (r.isSuccess() || r.status() == 304) {
@@ -75,8 +79,12 @@ final class Calls {
       if (t instanceof KohsukeConnector.OutcomeUnknownException) {
         return new GitHubResult.OutcomeUnknown<>(what + ": " + t.getMessage());
       }
-      if (t instanceof KohsukeConnector.NotPerformedException) {
-        return new GitHubResult.Failed<>(0, what + ": " + t.getMessage(), true);
+      if (t instanceof KohsukeConnector.NotPerformedException not) {
+        return new GitHubResult.Failed<>(
+            0, what + ": " + not.getMessage(), not.kind().infrastructure(), not.kind());
+      }
+      if (t instanceof KohsukeConnector.DeferredException later) {
+        return new GitHubResult.Deferred<>(later.notBefore(), what + ": " + later.getMessage());
       }
       if (t instanceof GHFileNotFoundException) {
         return new GitHubResult.NotFound<>(what + ": 404 from GitHub");
@@ -87,7 +95,8 @@ final class Calls {
             status, what + ": " + status + " from GitHub" + githubMessage(http), status >= 500);
       }
     }
-    return new GitHubResult.Failed<>(0, what + ": " + e.getClass().getSimpleName(), true);
+    return new GitHubResult.Failed<>(
+        0, what + ": " + e.getClass().getSimpleName(), true, FailureKind.UNREACHABLE);
   }
 
   private static String githubMessage(HttpException e) {

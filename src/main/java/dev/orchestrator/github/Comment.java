@@ -1,8 +1,13 @@
 package dev.orchestrator.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
-/** An issue or pull-request conversation comment. */
+/**
+ * An issue or pull-request conversation comment.
+ *
+ * @param json GitHub's comment object as received
+ */
 public record Comment(
     long id,
     String body,
@@ -10,4 +15,15 @@ public record Comment(
     boolean authorIsBot,
     Instant createdAt,
     Instant updatedAt,
-    String htmlUrl) {}
+    String htmlUrl,
+    JsonNode json) {
+  public Comment {
+    json = json.deepCopy();
+  }
+
+  /** A copy of GitHub's object. */
+  @Override
+  public JsonNode json() {
+    return json.deepCopy();
+  }
+}

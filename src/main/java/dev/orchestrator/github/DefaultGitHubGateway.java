@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The gateway over our transport: kohsuke where it fits, direct calls where it does not. */
+/**
+ * The gateway over our transport, for one {@link Priority}: direct calls where the tools need
+ * GitHub's JSON, kohsuke for the repository and the App's own objects.
+ */
 final class DefaultGitHubGateway implements GitHubGateway {
   private final IssueCalls issues;
   private final RepositoryCalls repositories;
@@ -28,12 +31,12 @@ final class DefaultGitHubGateway implements GitHubGateway {
   }
 
   @Override
-  public GitHubResult<Done> closeIssue(Repo repo, int number, CloseReason reason) {
+  public GitHubResult<Issue> closeIssue(Repo repo, int number, Optional<CloseReason> reason) {
     return issues.closeIssue(repo, number, reason);
   }
 
   @Override
-  public GitHubResult<Done> addLabels(Repo repo, int number, List<String> labels) {
+  public GitHubResult<Labels> addLabels(Repo repo, int number, List<String> labels) {
     return issues.addLabels(repo, number, labels);
   }
 
@@ -43,7 +46,7 @@ final class DefaultGitHubGateway implements GitHubGateway {
   }
 
   @Override
-  public GitHubResult<Done> assign(Repo repo, int number, List<String> assignees) {
+  public GitHubResult<Issue> assign(Repo repo, int number, List<String> assignees) {
     return issues.assign(repo, number, assignees);
   }
 

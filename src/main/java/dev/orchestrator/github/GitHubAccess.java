@@ -2,19 +2,25 @@ package dev.orchestrator.github;
 
 import dev.orchestrator.config.Settings;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Builds the {@link GitHubGateway} from {@link Settings.GitHub}: App mode (APP_ID and a private
  * key), token mode (GITHUB_TOKEN) or none. The composition root calls {@link #open} once and keeps
- * the result: it owns the installation tokens and the rate-limit state.
+ * the result: it owns the installation tokens, the rate-limit state, the ETag cache and the
+ * per-installation breakers, which every gateway it hands out shares.
  */
 public final class GitHubAccess {
-  private final GitHubGateway gateway;
+  private final Map<Priority, GitHubGateway> gateways;
   private final HttpTransport transport;
   private final Settings.Mode mode;
 
-  private GitHubAccess(GitHubGateway gateway, HttpTransport transport, Settings.Mode mode) {
-    this.gateway = gateway;
+  private GitHubAccess(Clients clients, HttpTransport transport, Settings.Mode mode) {
+    this.gateways = new EnumMap<>(Priority.class);
+    for (Priority p : Priority.values()) {
+      gateways.put(p, new DefaultGitHubGateway(clients.withPriority(p)));
+    }
     this.transport = transport;
     this.mode = mode;
   }
@@ -31,12 +37,20 @@ public final class GitHubAccess {
     record Invalid(String message) implements Opened {}
   }
 
-  /** Opens with the default timeouts and a parking {@link Waiter}. */
+  /** Opens with the default timeouts and governor policy, and a parking {@link Waiter}. */
   public static Opened open(Settings.GitHub github, Clock clock) {
+    return open(github, clock, Waiter.parking(clock));
+  }
+
+  /**
+   * Opens with the default timeouts and governor policy and {@code waiter} for short waits (a test
+   * whose clock stands still passes one that moves it).
+   */
+  public static Opened open(Settings.GitHub github, Clock clock, Waiter waiter) {
     return open(
         github,
         clock,
-        HttpTransport.create(TransportConfig.defaults(), clock, Waiter.parking(clock)));
+        HttpTransport.create(TransportConfig.defaults(), GovernorConfig.defaults(), clock, waiter));
   }
 
   /**
@@ -48,8 +62,7 @@ public final class GitHubAccess {
         AppAuth.Loaded loaded = AppAuth.load(github, clock);
         if (loaded instanceof AppAuth.Loaded.Ready ready) {
           Clients clients = Clients.app(transport, github.apiUrl(), ready.auth(), clock);
-          return new Opened.Ready(
-              new GitHubAccess(new DefaultGitHubGateway(clients), transport, Settings.Mode.APP));
+          return new Opened.Ready(new GitHubAccess(clients, transport, Settings.Mode.APP));
         }
         if (loaded instanceof AppAuth.Loaded.Invalid invalid) {
           return new Opened.Invalid(invalid.message());
@@ -58,15 +71,20 @@ public final class GitHubAccess {
       case TOKEN:
         Clients clients =
             Clients.token(transport, github.apiUrl(), github.token().orElseThrow(), clock);
-        return new Opened.Ready(
-            new GitHubAccess(new DefaultGitHubGateway(clients), transport, Settings.Mode.TOKEN));
+        return new Opened.Ready(new GitHubAccess(clients, transport, Settings.Mode.TOKEN));
       default:
         return new Opened.NoCredentials();
     }
   }
 
+  /** The gateway for background work (event-triggered and scheduled runs, polling, catch-up). */
   public GitHubGateway gateway() {
-    return gateway;
+    return gateway(Priority.BACKGROUND);
+  }
+
+  /** The gateway whose requests carry {@code priority} (interactive ones may use the reserve). */
+  public GitHubGateway gateway(Priority priority) {
+    return gateways.get(priority);
   }
 
   /** The rate-limit state seen so far, per lane and resource (for {@code status} and metrics). */

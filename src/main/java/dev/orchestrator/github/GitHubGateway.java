@@ -10,6 +10,12 @@ import java.util.Optional;
  * Every result is a {@link GitHubResult}: failures are values, and a write whose outcome is unknown
  * says so instead of being repeated.
  *
+ * <p>Every operation goes through the rate-limit governor of its lane. When the lane must wait
+ * longer than a worker should be held (a spent rate limit, a secondary limit, the reserve), the
+ * result is {@link GitHubResult.Deferred}: nothing was sent (or GitHub refused it for the limit),
+ * and the same operation may be tried again from its instant on. Records carry GitHub's JSON as
+ * received ({@code json()}), which the tools hand on to later steps.
+ *
  * <p>Comments whose body carries a hidden marker ({@code <!-- agent-run:… -->}, {@code <!--
  * agent-out:… -->}) are looked up by that marker when their creation's outcome is unknown, and
  * before they are written again after that, so a retried step never posts a duplicate.
@@ -20,14 +26,17 @@ public interface GitHubGateway {
 
   GitHubResult<Issue> createIssue(Repo repo, String title, String body, List<String> labels);
 
-  GitHubResult<Done> closeIssue(Repo repo, int number, CloseReason reason);
+  /** Closes the issue, with {@code state_reason} when given; the issue after. */
+  GitHubResult<Issue> closeIssue(Repo repo, int number, Optional<CloseReason> reason);
 
-  GitHubResult<Done> addLabels(Repo repo, int number, List<String> labels);
+  /** Adds labels; the issue's labels after. */
+  GitHubResult<Labels> addLabels(Repo repo, int number, List<String> labels);
 
   /** Removing a label the issue does not have is not an error. */
   GitHubResult<Done> removeLabel(Repo repo, int number, String label);
 
-  GitHubResult<Done> assign(Repo repo, int number, List<String> assignees);
+  /** Adds assignees; the issue after. */
+  GitHubResult<Issue> assign(Repo repo, int number, List<String> assignees);
 
   // pull requests
   GitHubResult<PullRequest> getPullRequest(Repo repo, int number);
@@ -48,8 +57,9 @@ public interface GitHubGateway {
 
   // reactions on issue and pull-request comments
   /**
-   * The comment's reactions; with {@code etag} the request is conditional and an unchanged list
-   * comes back as an empty optional (GitHub's 304, which costs no quota).
+   * The comment's reactions. The transport revalidates a repeated read with the ETag it kept, so an
+   * unchanged list costs no quota either way; with {@code etag} the caller asks itself, and an
+   * unchanged list comes back as an empty optional (GitHub's 304).
    */
   GitHubResult<Optional<Tagged<List<Reaction>>>> listReactions(
       Repo repo, long commentId, Optional<String> etag);

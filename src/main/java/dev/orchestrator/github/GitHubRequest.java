@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  *
  * @param repeatable true when sending it twice is harmless: GETs, and writes marked {@link
  *     #idempotent()}
+ * @param revalidate true for a GET whose answer the transport keeps with its ETag and revalidates
+ *     with {@code If-None-Match} the next time ({@link #cached()})
  */
 public record GitHubRequest(
     String method,
@@ -24,7 +26,8 @@ public record GitHubRequest(
     Map<String, String> query,
     Optional<JsonNode> body,
     Map<String, String> headers,
-    boolean repeatable) {
+    boolean repeatable,
+    boolean revalidate) {
 
   public GitHubRequest {
     // insertion order is kept: GitHub does not care, but logs and tests read better
@@ -33,37 +36,37 @@ public record GitHubRequest(
   }
 
   public static GitHubRequest get(String target) {
-    return new GitHubRequest("GET", target, Map.of(), Optional.empty(), Map.of(), true);
+    return new GitHubRequest("GET", target, Map.of(), Optional.empty(), Map.of(), true, false);
   }
 
   public static GitHubRequest post(String target, JsonNode body) {
-    return new GitHubRequest("POST", target, Map.of(), Optional.of(body), Map.of(), false);
+    return new GitHubRequest("POST", target, Map.of(), Optional.of(body), Map.of(), false, false);
   }
 
   /** A POST without a body (for example a redelivery). */
   public static GitHubRequest post(String target) {
-    return new GitHubRequest("POST", target, Map.of(), Optional.empty(), Map.of(), false);
+    return new GitHubRequest("POST", target, Map.of(), Optional.empty(), Map.of(), false, false);
   }
 
   public static GitHubRequest patch(String target, JsonNode body) {
-    return new GitHubRequest("PATCH", target, Map.of(), Optional.of(body), Map.of(), false);
+    return new GitHubRequest("PATCH", target, Map.of(), Optional.of(body), Map.of(), false, false);
   }
 
   public static GitHubRequest delete(String target) {
-    return new GitHubRequest("DELETE", target, Map.of(), Optional.empty(), Map.of(), false);
+    return new GitHubRequest("DELETE", target, Map.of(), Optional.empty(), Map.of(), false, false);
   }
 
   /** Adds a query parameter; insertion order is kept. */
   public GitHubRequest with(String name, Object value) {
     LinkedHashMap<String, String> q = new LinkedHashMap<>(query);
     q.put(name, String.valueOf(value));
-    return new GitHubRequest(method, target, q, body, headers, repeatable);
+    return new GitHubRequest(method, target, q, body, headers, repeatable, revalidate);
   }
 
   public GitHubRequest header(String name, String value) {
     LinkedHashMap<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
-    return new GitHubRequest(method, target, query, body, h, repeatable);
+    return new GitHubRequest(method, target, query, body, h, repeatable, revalidate);
   }
 
   /** A conditional GET: GitHub answers 304, free of quota, when the ETag still matches. */
@@ -73,7 +76,19 @@ public record GitHubRequest(
 
   /** Marks a write whose repetition is harmless (for example minting a token). */
   public GitHubRequest idempotent() {
-    return new GitHubRequest(method, target, query, body, headers, true);
+    return new GitHubRequest(method, target, query, body, headers, true, revalidate);
+  }
+
+  /**
+   * A GET to repeat cheaply: the transport keeps its answer with the ETag, sends {@code
+   * If-None-Match} next time, and answers GitHub's 304 (which costs no rate limit) from what it
+   * kept.
+   */
+  public GitHubRequest cached() {
+    if (!method.equals("GET")) {
+      throw new IllegalStateException("only GETs are cached, not " + method + " " + target);
+    }
+    return new GitHubRequest(method, target, query, body, headers, repeatable, true);
   }
 
   /** The absolute URI under {@code apiRoot}. */

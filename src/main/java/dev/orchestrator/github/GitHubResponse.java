@@ -20,9 +20,16 @@ public final class GitHubResponse {
   private final int status;
   private final Map<String, List<String>> headers;
   private final byte[] body;
+  private final boolean revalidated;
 
   public GitHubResponse(int status, Map<String, List<String>> headers, byte[] body) {
+    this(status, headers, body, false);
+  }
+
+  private GitHubResponse(
+      int status, Map<String, List<String>> headers, byte[] body, boolean revalidated) {
     this.status = status;
+    this.revalidated = revalidated;
     TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach(
         (k, v) -> {
@@ -34,8 +41,29 @@ public final class GitHubResponse {
     this.body = body.clone();
   }
 
+  /**
+   * A cached answer GitHub confirmed with a 304: the cached status and body, the cached headers
+   * overlaid with the 304's (its rate-limit figures, a refreshed ETag).
+   */
+  static GitHubResponse revalidated(GitHubResponse cached, GitHubResponse notModified) {
+    TreeMap<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    merged.putAll(cached.headers);
+    notModified.headers.forEach(
+        (name, values) -> {
+          if (!name.equalsIgnoreCase("content-length")) {
+            merged.put(name, values);
+          }
+        });
+    return new GitHubResponse(cached.status, merged, cached.body, true);
+  }
+
   public int status() {
     return status;
+  }
+
+  /** True when this answer came from the ETag cache after GitHub's 304 (no quota spent). */
+  public boolean revalidated() {
+    return revalidated;
   }
 
   /** Every header; lookups ignore case. */
@@ -100,6 +128,12 @@ public final class GitHubResponse {
 
   @Override
   public String toString() {
-    return "GitHubResponse[" + status + ", " + body.length + " bytes]";
+    return "GitHubResponse["
+        + status
+        + ", "
+        + body.length
+        + " bytes"
+        + (revalidated ? ", revalidated" : "")
+        + "]";
   }
 }

@@ -1,12 +1,14 @@
 package dev.orchestrator.github;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The outcome of one gateway operation. Expected failures are values: not found, refused or failed
- * (with the HTTP status, 0 when there was no answer), and a write whose outcome is unknown — the
- * one case a caller must not blindly repeat.
+ * (with the HTTP status, 0 when there was no answer), deferred by the rate-limit governor (not
+ * performed; try again from an instant on), and a write whose outcome is unknown — the one case a
+ * caller must not blindly repeat.
  */
 public sealed interface GitHubResult<T> {
   /** It worked. */
@@ -27,12 +29,36 @@ public sealed interface GitHubResult<T> {
 
   /**
    * GitHub refused or failed, and did not act. {@code status} is 0 when no answer came; {@code
-   * infrastructure} marks 5xx, timeouts and connection errors (the breaker counts those).
+   * infrastructure} marks 5xx, timeouts and connection errors (the breaker counts those); {@code
+   * kind} says which.
    */
-  record Failed<T>(int status, String message, boolean infrastructure) implements GitHubResult<T> {
+  record Failed<T>(int status, String message, boolean infrastructure, FailureKind kind)
+      implements GitHubResult<T> {
+    /** A failure whose kind follows from the status. */
+    public Failed(int status, String message, boolean infrastructure) {
+      this(status, message, infrastructure, FailureKind.of(status, infrastructure));
+    }
+
     @Override
     public String describe() {
       return message;
+    }
+  }
+
+  /**
+   * Not performed: the lane must wait (a rate limit, the reserve, pacing) longer than a worker
+   * should be held. The caller requeues its work with {@code notBefore}; sending the same request
+   * then is safe, writes included, since GitHub did not act on it.
+   */
+  record Deferred<T>(Instant notBefore, String message) implements GitHubResult<T> {
+    @Override
+    public String describe() {
+      return message + "; not before " + notBefore;
+    }
+
+    @Override
+    public Optional<Instant> retryAt() {
+      return Optional.of(notBefore);
     }
   }
 
@@ -66,7 +92,15 @@ public sealed interface GitHubResult<T> {
     throw new GitHubException(describe());
   }
 
-  /** True for failures caused by GitHub or the network rather than by the request. */
+  /** When a deferred operation may be tried again; empty for every other outcome. */
+  default Optional<Instant> retryAt() {
+    return Optional.empty();
+  }
+
+  /**
+   * True for failures caused by GitHub or the network rather than by the request. A deferral is not
+   * one: nothing failed, the lane is waiting.
+   */
   default boolean infrastructure() {
     return this instanceof OutcomeUnknown || (this instanceof Failed<T> f && f.infrastructure());
   }

@@ -1,73 +1,59 @@
 package dev.orchestrator.github;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
  * All GitHub HTTP goes through here, for kohsuke (through {@link KohsukeConnector}) and for our
- * direct calls alike: timeouts, the standard headers, rate-limit bookkeeping, and the retry rule.
+ * direct calls alike, so both share the governor, the ETag cache and the breakers.
  *
- * <p>The retry rule: a repeatable request (GET, or a write marked idempotent) is tried up to {@code
- * maxTries} times on 5xx, timeouts and connection errors, with jittered exponential backoff held as
- * a "not before" instant and waited out by the injected {@link Waiter}. Any request whose
- * connection could not even be opened may be retried, since GitHub never saw it. A write that was
- * sent and then timed out, lost its connection or got a 5xx is an {@link Exchange.UnknownOutcome}:
- * never re-sent here.
+ * <p>One call: take its lane (one request at a time per lane); let the {@link Governor} decide when
+ * it may go (a long wait comes back at once as {@link Exchange.Deferred}); send it through {@link
+ * Attempts} (timeouts, GET retries, the lane's breaker); when GitHub answers with a rate limit
+ * (primary or secondary), record the wait and send it again — writes included, since GitHub did not
+ * perform it — until it goes through or must be deferred. A conditional GET carries the cached
+ * ETag, and GitHub's 304 is answered from the cache.
  */
 public final class HttpTransport {
-  private static final Set<String> RESTRICTED =
-      Set.of("connection", "content-length", "expect", "host", "upgrade", "accept-encoding");
-
-  private final HttpClient client;
-  private final TransportConfig config;
-  private final Clock clock;
-  private final Waiter waiter;
-  private final DoubleSupplier jitter;
+  private final Governor governor;
   private final RateLimits rateLimits;
+  private final EtagCache etags;
+  private final Attempts attempts;
 
   HttpTransport(
       HttpClient client,
       TransportConfig config,
+      GovernorConfig governorConfig,
       Clock clock,
       Waiter waiter,
-      DoubleSupplier jitter,
-      RateLimits rateLimits) {
-    this.client = client;
-    this.config = config;
-    this.clock = clock;
-    this.waiter = waiter;
-    this.jitter = jitter;
-    this.rateLimits = rateLimits;
+      DoubleSupplier jitter) {
+    this.rateLimits = new RateLimits(clock);
+    this.governor = new Governor(governorConfig, rateLimits, clock, waiter);
+    this.etags = new EtagCache(governorConfig.etagCacheEntries());
+    this.attempts = new Attempts(client, config, governorConfig, clock, waiter, jitter, rateLimits);
+  }
+
+  /** A transport with its own {@link HttpClient} and the governor's default policy. */
+  public static HttpTransport create(TransportConfig config, Clock clock, Waiter waiter) {
+    return create(config, GovernorConfig.defaults(), clock, waiter);
   }
 
   /**
    * A transport with its own {@link HttpClient} (connect timeout set, redirects left to callers).
    */
-  public static HttpTransport create(TransportConfig config, Clock clock, Waiter waiter) {
+  public static HttpTransport create(
+      TransportConfig config, GovernorConfig governor, Clock clock, Waiter waiter) {
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     return new HttpTransport(
-        client,
-        config,
-        clock,
-        waiter,
-        () -> ThreadLocalRandom.current().nextDouble(),
-        new RateLimits(clock));
+        client, config, governor, clock, waiter, () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /** Rate-limit state seen in responses so far. */
@@ -76,109 +62,78 @@ public final class HttpTransport {
   }
 
   Exchange send(HttpCall call) {
-    HttpRequest request = build(call);
-    for (int attempt = 1; ; attempt++) {
-      boolean last = attempt >= config.maxTries();
-      try {
-        HttpResponse<byte[]> raw = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        GitHubResponse response =
-            new GitHubResponse(raw.statusCode(), raw.headers().map(), raw.body());
-        rateLimits.observe(call.lane(), response);
-        if (response.status() < 500) {
-          return new Exchange.Answered(response);
-        }
-        if (!call.repeatable()) {
-          return new Exchange.UnknownOutcome(call.describe() + ": " + response.describe());
-        }
-        if (last) {
-          return new Exchange.Answered(response);
-        }
-      } catch (HttpConnectTimeoutException | ConnectException e) {
-        // the connection never opened: GitHub never saw the request, whatever its method
-        if (last) {
-          return new Exchange.NotPerformed(call.describe() + ": " + reason(e, attempt));
-        }
-      } catch (IOException e) {
-        if (!call.repeatable()) {
-          return new Exchange.UnknownOutcome(call.describe() + ": " + reason(e, attempt));
-        }
-        if (last) {
-          return new Exchange.NotPerformed(call.describe() + ": " + reason(e, attempt));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return interrupted(call);
+    Lane lane = governor.lane(call.lane());
+    String cacheKey = EtagCache.key(call);
+    Optional<EtagCache.Entry> cached =
+        call.revalidate() && !call.hasHeader("If-None-Match")
+            ? etags.get(cacheKey)
+            : Optional.empty();
+    HttpCall outgoing = cached.map(e -> call.withHeader("If-None-Match", e.etag())).orElse(call);
+    try {
+      lane.lock();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Attempts.notSent(call, "interrupted while waiting for its lane");
+    }
+    try {
+      return governed(lane, outgoing, cacheKey, cached);
+    } catch (InterruptedException e) {
+      // only the governor's waits throw: the call was not sent again after its last answer
+      Thread.currentThread().interrupt();
+      return Attempts.notSent(call, "interrupted while waiting for its rate limit");
+    } finally {
+      lane.unlock();
+    }
+  }
+
+  private Exchange governed(
+      Lane lane, HttpCall call, String cacheKey, Optional<EtagCache.Entry> cached)
+      throws InterruptedException {
+    for (int sends = 1; ; sends++) {
+      Governor.Admission admission = governor.admit(lane, call);
+      if (admission instanceof Governor.Admission.Later later) {
+        return new Exchange.Deferred(later.notBefore(), call.describe() + ": " + later.reason());
       }
-      try {
-        waiter.awaitUntil(notBefore(attempt));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new Exchange.NotPerformed(call.describe() + ": interrupted while waiting to retry");
+      Exchange exchange = attempts.send(lane, call);
+      if (!(exchange instanceof Exchange.Answered answered)) {
+        return exchange;
+      }
+      GitHubResponse response = answered.response();
+      Throttle throttle = Throttle.of(response, call.resource());
+      if (throttle instanceof Throttle.None) {
+        lane.settled();
+        return new Exchange.Answered(cache(call, cacheKey, cached, response));
+      }
+      Instant until = governor.throttled(lane, call, throttle);
+      if (sends >= governor.config().maxThrottledSends()) {
+        return new Exchange.Deferred(
+            until,
+            call.describe()
+                + ": still rate limited after "
+                + sends
+                + " sends ("
+                + response.describe()
+                + ")");
       }
     }
   }
 
-  private Exchange interrupted(HttpCall call) {
-    String reason = call.describe() + ": interrupted";
-    return call.repeatable()
-        ? new Exchange.NotPerformed(reason)
-        : new Exchange.UnknownOutcome(reason);
-  }
-
-  /**
-   * Backoff before attempt {@code attempt + 1}: base·2^(attempt-1), capped, jittered to 50–100 %.
-   */
-  Instant notBefore(int attempt) {
-    long base = config.retryBase().toMillis() << Math.min(attempt - 1, 20);
-    long capped = Math.min(base, config.retryCap().toMillis());
-    long jittered = capped / 2 + (long) (jitter.getAsDouble() * (capped / 2.0));
-    return clock.instant().plus(Duration.ofMillis(jittered));
-  }
-
-  private String reason(IOException e, int attempts) {
-    String what;
-    if (e instanceof HttpConnectTimeoutException) {
-      what = "no connection within " + config.connectTimeout().toMillis() + " ms";
-    } else if (e instanceof HttpTimeoutException) {
-      what = "no answer within " + config.requestTimeout().toMillis() + " ms";
-    } else if (e instanceof ConnectException) {
-      what = "cannot connect";
-    } else {
-      what = "connection failed (" + e.getClass().getSimpleName() + ")";
+  /** Keeps a conditional GET's answer, or answers GitHub's 304 from what was kept. */
+  private GitHubResponse cache(
+      HttpCall call, String key, Optional<EtagCache.Entry> cached, GitHubResponse response) {
+    if (!call.revalidate()) {
+      return response;
     }
-    return what + (attempts > 1 ? " after " + attempts + " tries" : "");
-  }
-
-  private HttpRequest build(HttpCall call) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(call.uri())
-            .timeout(config.requestTimeout())
-            .method(
-                call.method(),
-                call.body()
-                    .map(HttpRequest.BodyPublishers::ofByteArray)
-                    .orElse(HttpRequest.BodyPublishers.noBody()));
-    boolean accept = false;
-    boolean contentType = false;
-    for (var header : call.headers().entrySet()) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (RESTRICTED.contains(name)
-          || name.equals("user-agent")
-          || name.equals("x-github-api-version")) {
-        continue;
-      }
-      accept |= name.equals("accept");
-      contentType |= name.equals("content-type");
-      b.header(header.getKey(), header.getValue());
+    if (response.status() == 304 && cached.isPresent()) {
+      GitHubResponse answer = GitHubResponse.revalidated(cached.get().response(), response);
+      etags.put(key, new EtagCache.Entry(answer.etag().orElse(cached.get().etag()), answer));
+      return answer;
     }
-    b.header("User-Agent", TransportConfig.USER_AGENT);
-    b.header("X-GitHub-Api-Version", TransportConfig.API_VERSION);
-    if (!accept) {
-      b.header("Accept", TransportConfig.ACCEPT);
+    if (response.status() == 200 && response.etag().isPresent()) {
+      etags.put(key, new EtagCache.Entry(response.etag().get(), response));
+    } else if (response.status() != 304) {
+      etags.remove(key); // gone or changed into something not to keep
     }
-    if (!contentType && call.body().isPresent()) {
-      b.header("Content-Type", "application/json");
-    }
-    return b.build();
+    return response;
   }
 }

@@ -104,6 +104,9 @@ final class InstallationTokens {
                     GitHubRequest.path("/app/installations/%s/access_tokens", installationId),
                     Json.object())
                 .idempotent()); // a second token is harmless, so a lost answer may be retried
+    if (exchange instanceof Exchange.Deferred later) {
+      return new TokenSource.Credential.Later(later.notBefore(), what + ": " + later.reason());
+    }
     if (exchange.answer().isEmpty()) {
       return new TokenSource.Credential.Unavailable(what + ": " + exchange.describe());
     }

@@ -5,65 +5,62 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.kohsuke.github.GHIssueBuilder;
 
-/** Issues, comments and reactions. */
+/**
+ * Issues, comments and reactions, as direct calls: the tools hand GitHub's own JSON on to later
+ * steps, which kohsuke's objects cannot give back.
+ */
 final class IssueCalls {
   private final Clients clients;
 
   /** Marked comments whose creation had an unknown outcome and that were not found afterwards. */
-  private final Set<String> unsettled = ConcurrentHashMap.newKeySet();
+  private final Set<String> unsettled;
 
   IssueCalls(Clients clients) {
     this.clients = clients;
+    this.unsettled = clients.unsettled();
   }
 
   GitHubResult<Issue> getIssue(Repo repo, int number) {
-    String what = "getting issue " + ref(repo, number);
-    return clients
-        .forRepo(repo, what)
-        .flatMap(
-            c ->
-                Calls.kohsuke(
-                    what, () -> Models.issue(clients.repository(c, repo).getIssue(number))));
+    return direct(
+        repo,
+        "getting issue " + ref(repo, number),
+        GitHubRequest.get(issuePath(repo, number)),
+        r -> Models.issue(r.json()));
   }
 
   GitHubResult<Issue> createIssue(Repo repo, String title, String body, List<String> labels) {
-    String what = "creating an issue in \"" + repo + "\"";
-    return clients
-        .forRepo(repo, what)
-        .flatMap(
-            c ->
-                Calls.kohsuke(
-                    what,
-                    () -> {
-                      GHIssueBuilder b = clients.repository(c, repo).createIssue(title).body(body);
-                      for (String label : labels) {
-                        b = b.label(label);
-                      }
-                      return Models.issue(b.create());
-                    }));
+    ObjectNode json = Json.object().put("title", title).put("body", body);
+    if (!labels.isEmpty()) {
+      labels.forEach(json.putArray("labels")::add);
+    }
+    return direct(
+        repo,
+        "creating an issue in \"" + repo + "\"",
+        GitHubRequest.post(
+            GitHubRequest.path("/repos/%s/%s/issues", repo.owner(), repo.name()), json),
+        r -> Models.issue(r.json()));
   }
 
-  GitHubResult<Done> closeIssue(Repo repo, int number, CloseReason reason) {
-    ObjectNode body = Json.object().put("state", "closed").put("state_reason", reason.apiValue());
+  GitHubResult<Issue> closeIssue(Repo repo, int number, Optional<CloseReason> reason) {
+    ObjectNode body = Json.object().put("state", "closed");
+    reason.ifPresent(r -> body.put("state_reason", r.apiValue()));
     return direct(
         repo,
         "closing issue " + ref(repo, number),
         GitHubRequest.patch(issuePath(repo, number), body),
-        r -> Done.DONE);
+        r -> Models.issue(r.json()));
   }
 
-  GitHubResult<Done> addLabels(Repo repo, int number, List<String> labels) {
+  GitHubResult<Labels> addLabels(Repo repo, int number, List<String> labels) {
     ObjectNode body = Json.object();
     labels.forEach(body.putArray("labels")::add);
     return direct(
         repo,
         "labelling issue " + ref(repo, number),
         GitHubRequest.post(issuePath(repo, number) + "/labels", body),
-        r -> Done.DONE);
+        r -> Models.labels(r.json()));
   }
 
   GitHubResult<Done> removeLabel(Repo repo, int number, String label) {
@@ -79,14 +76,14 @@ final class IssueCalls {
     return r instanceof GitHubResult.NotFound ? new GitHubResult.Ok<>(Done.DONE) : r;
   }
 
-  GitHubResult<Done> assign(Repo repo, int number, List<String> assignees) {
+  GitHubResult<Issue> assign(Repo repo, int number, List<String> assignees) {
     ObjectNode body = Json.object();
     assignees.forEach(body.putArray("assignees")::add);
     return direct(
         repo,
         "assigning " + ref(repo, number),
         GitHubRequest.post(issuePath(repo, number) + "/assignees", body),
-        r -> Done.DONE);
+        r -> Models.issue(r.json()));
   }
 
   GitHubResult<List<Comment>> listComments(Repo repo, int number, Optional<Instant> since) {
@@ -159,7 +156,9 @@ final class IssueCalls {
   GitHubResult<Optional<Tagged<List<Reaction>>>> listReactions(
       Repo repo, long commentId, Optional<String> etag) {
     GitHubRequest first =
-        GitHubRequest.get(commentPath(repo, commentId) + "/reactions").with("per_page", 100);
+        GitHubRequest.get(commentPath(repo, commentId) + "/reactions")
+            .with("per_page", 100)
+            .cached();
     GitHubRequest request = etag.map(first::ifNoneMatch).orElse(first);
     return direct(
         repo,

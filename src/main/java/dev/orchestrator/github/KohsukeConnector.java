@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,11 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * kohsuke's HTTP goes through our transport. kohsuke 1.330's {@code GitHubClient} re-sends a
  * request (any method, after sleeping) when the connector throws {@code SocketException}, {@code
  * SocketTimeoutException} or {@code SSLHandshakeException}; it passes any {@link GHIOException}
- * through untouched. So this connector never lets a socket exception out: an unknown outcome and a
- * request not performed surface as the two {@link GHIOException} subclasses below, which the
- * gateway turns back into values. Retries of GETs already happened in the transport.
+ * through untouched. So this connector never lets a socket exception out: an unknown outcome, a
+ * request not performed and a request deferred by the governor surface as the {@link GHIOException}
+ * subclasses below, which the gateway turns back into values. Retries of GETs and re-sends after
+ * rate limits already happened in the transport, so kohsuke never sees a rate-limited answer and
+ * its own handlers never sleep.
  */
 final class KohsukeConnector implements GitHubConnector {
   private final AuthorizedClient client;
@@ -38,7 +41,10 @@ final class KohsukeConnector implements GitHubConnector {
     if (exchange instanceof Exchange.UnknownOutcome unknown) {
       throw new OutcomeUnknownException(unknown.describe());
     }
-    throw new NotPerformedException(exchange.describe());
+    if (exchange instanceof Exchange.Deferred later) {
+      throw new DeferredException(later.notBefore(), later.reason());
+    }
+    throw new NotPerformedException(exchange.describe(), ((Exchange.NotPerformed) exchange).kind());
   }
 
   private HttpCall call(GitHubConnectorRequest request) throws IOException {
@@ -46,7 +52,7 @@ final class KohsukeConnector implements GitHubConnector {
     try {
       uri = request.url().toURI();
     } catch (URISyntaxException e) {
-      throw new NotPerformedException("kohsuke built an invalid URL");
+      throw new NotPerformedException("kohsuke built an invalid URL", FailureKind.UNEXPECTED);
     }
     Map<String, String> headers = new LinkedHashMap<>();
     request
@@ -68,7 +74,7 @@ final class KohsukeConnector implements GitHubConnector {
     }
     String method = request.method();
     boolean repeatable = method.equals("GET") || method.equals("HEAD");
-    return new HttpCall(method, uri, Map.copyOf(headers), body, repeatable, client.lane());
+    return client.call(method, uri, Map.copyOf(headers), body, repeatable);
   }
 
   /** A write that may have happened; never re-sent by kohsuke (not a socket exception). */
@@ -83,9 +89,30 @@ final class KohsukeConnector implements GitHubConnector {
   /** GitHub did not act on the request. */
   static final class NotPerformedException extends GHIOException {
     private static final long serialVersionUID = 1L;
+    private final FailureKind kind;
 
-    NotPerformedException(String message) {
+    NotPerformedException(String message, FailureKind kind) {
       super(message);
+      this.kind = kind;
+    }
+
+    FailureKind kind() {
+      return kind;
+    }
+  }
+
+  /** The governor holds the request until {@code notBefore}; GitHub did not act on it. */
+  static final class DeferredException extends GHIOException {
+    private static final long serialVersionUID = 1L;
+    private final Instant notBefore;
+
+    DeferredException(Instant notBefore, String message) {
+      super(message);
+      this.notBefore = notBefore;
+    }
+
+    Instant notBefore() {
+      return notBefore;
     }
   }
 

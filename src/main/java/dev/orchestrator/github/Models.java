@@ -1,21 +1,15 @@
 package dev.orchestrator.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.kohsuke.github.GHIssue;
-import org.kohsuke.github.GHLabel;
-import org.kohsuke.github.GHPullRequest;
-import org.kohsuke.github.GHUser;
 
-/** GitHub's JSON and kohsuke's objects to our records. Field names follow GitHub's REST docs. */
+/** GitHub's JSON to our records. Field names follow GitHub's REST docs. */
 final class Models {
   private Models() {}
 
@@ -27,7 +21,8 @@ final class Models {
         "Bot".equals(n.path("user").path("type").asText("")),
         instant(n.path("created_at")),
         instant(n.path("updated_at")),
-        n.path("html_url").asText(""));
+        n.path("html_url").asText(""),
+        n);
   }
 
   static Reaction reaction(JsonNode n) {
@@ -43,7 +38,8 @@ final class Models {
         n.path("status").asText(""),
         n.path("additions").asInt(),
         n.path("deletions").asInt(),
-        text(n.path("patch")));
+        text(n.path("patch")),
+        n);
   }
 
   static CheckRun checkRun(JsonNode n) {
@@ -53,7 +49,8 @@ final class Models {
         n.path("head_sha").asText(""),
         n.path("status").asText(""),
         text(n.path("conclusion")),
-        n.path("html_url").asText(""));
+        n.path("html_url").asText(""),
+        n);
   }
 
   static Permission permission(JsonNode n) {
@@ -92,44 +89,56 @@ final class Models {
       return Optional.empty();
     }
     byte[] content = Base64.getMimeDecoder().decode(n.path("content").asText(""));
-    return Optional.of(new RepoFile(n.path("path").asText(""), n.path("sha").asText(""), content));
+    return Optional.of(
+        new RepoFile(n.path("path").asText(""), n.path("sha").asText(""), content, n));
   }
 
-  static Issue issue(GHIssue i) throws IOException {
-    List<String> labels = new ArrayList<>();
-    for (GHLabel l : i.getLabels()) {
-      labels.add(l.getName());
-    }
-    List<String> assignees = new ArrayList<>();
-    for (GHUser u : i.getAssignees()) {
-      assignees.add(u.getLogin());
-    }
+  static Issue issue(JsonNode n) {
     return new Issue(
-        i.getNumber(),
-        nullToEmpty(i.getTitle()),
-        nullToEmpty(i.getBody()),
-        i.getState().name().toLowerCase(Locale.ROOT),
-        Optional.ofNullable(i.getStateReason()).map(r -> r.name().toLowerCase(Locale.ROOT)),
-        List.copyOf(labels),
-        List.copyOf(assignees),
-        i.getUser() == null ? "" : i.getUser().getLogin(),
-        String.valueOf(i.getHtmlUrl()),
-        i.isPullRequest());
+        n.path("number").asInt(),
+        n.path("title").asText(""),
+        n.path("body").asText(""),
+        n.path("state").asText(""),
+        text(n.path("state_reason")),
+        names(n.path("labels"), "name"),
+        names(n.path("assignees"), "login"),
+        n.path("user").path("login").asText(""),
+        n.path("html_url").asText(""),
+        n.has("pull_request"),
+        n);
   }
 
-  static PullRequest pullRequest(GHPullRequest p) throws IOException {
+  static PullRequest pullRequest(JsonNode n) {
     return new PullRequest(
-        p.getNumber(),
-        nullToEmpty(p.getTitle()),
-        nullToEmpty(p.getBody()),
-        p.getState().name().toLowerCase(Locale.ROOT),
-        p.isDraft(),
-        p.isMerged(),
-        p.getHead().getSha(),
-        p.getHead().getRef(),
-        p.getBase().getRef(),
-        p.getUser() == null ? "" : p.getUser().getLogin(),
-        String.valueOf(p.getHtmlUrl()));
+        n.path("number").asInt(),
+        n.path("title").asText(""),
+        n.path("body").asText(""),
+        n.path("state").asText(""),
+        n.path("draft").asBoolean(false),
+        n.path("merged").asBoolean(false),
+        n.path("head").path("sha").asText(""),
+        n.path("head").path("ref").asText(""),
+        n.path("base").path("ref").asText(""),
+        n.path("user").path("login").asText(""),
+        n.path("html_url").asText(""),
+        n);
+  }
+
+  static Labels labels(JsonNode array) {
+    return new Labels(
+        names(array, "name"), array.isArray() ? array : Json.MAPPER.createArrayNode());
+  }
+
+  /** The {@code field} of each object in {@code array} (or each string, as some payloads have). */
+  private static List<String> names(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : array) {
+      String name = item.isTextual() ? item.asText() : item.path(field).asText("");
+      if (!name.isEmpty()) {
+        out.add(name);
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static Optional<String> text(JsonNode n) {
@@ -142,9 +151,5 @@ final class Models {
     } catch (DateTimeParseException e) {
       return Instant.EPOCH;
     }
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

@@ -1,6 +1,12 @@
 package dev.orchestrator.github;
 
-/** A pull request with what missions and check runs need. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A pull request with what missions and check runs need.
+ *
+ * @param json GitHub's pull-request object as received
+ */
 public record PullRequest(
     int number,
     String title,
@@ -12,4 +18,15 @@ public record PullRequest(
     String headRef,
     String baseRef,
     String author,
-    String htmlUrl) {}
+    String htmlUrl,
+    JsonNode json) {
+  public PullRequest {
+    json = json.deepCopy();
+  }
+
+  /** A copy of GitHub's object. */
+  @Override
+  public JsonNode json() {
+    return json.deepCopy();
+  }
+}

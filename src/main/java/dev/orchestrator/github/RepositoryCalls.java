@@ -1,12 +1,12 @@
 package dev.orchestrator.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.kohsuke.github.GHIssue;
-import org.kohsuke.github.PagedIterator;
-import org.kohsuke.github.PagedSearchIterable;
 
 /** Pull requests, check runs, search, contents, the default branch and permissions. */
 final class RepositoryCalls {
@@ -20,14 +20,12 @@ final class RepositoryCalls {
   }
 
   GitHubResult<PullRequest> getPullRequest(Repo repo, int number) {
-    String what = "getting pull request " + IssueCalls.ref(repo, number);
-    return clients
-        .forRepo(repo, what)
-        .flatMap(
-            c ->
-                Calls.kohsuke(
-                    what,
-                    () -> Models.pullRequest(clients.repository(c, repo).getPullRequest(number))));
+    return direct(
+        repo,
+        "getting pull request " + IssueCalls.ref(repo, number),
+        GitHubRequest.get(
+            GitHubRequest.path("/repos/%s/%s/pulls/%s", repo.owner(), repo.name(), number)),
+        r -> Models.pullRequest(r.json()));
   }
 
   GitHubResult<List<PullRequestFile>> listPullRequestFiles(Repo repo, int number) {
@@ -62,29 +60,32 @@ final class RepositoryCalls {
         r -> Models.checkRun(r.json()));
   }
 
+  /** One page of {@code GET /search/issues}: at most {@code limit} items, never a second page. */
   GitHubResult<SearchResult> searchIssues(Repo repo, String query, int limit) {
-    String what = "searching issues of \"" + repo + "\"";
     int wanted = Math.max(1, Math.min(limit, MAX_SEARCH));
-    String scoped = "repo:" + repo.fullName() + " " + query;
-    return clients
-        .forRepo(repo, what)
-        .flatMap(
-            c ->
-                Calls.kohsuke(
-                    what,
-                    () -> {
-                      PagedSearchIterable<GHIssue> found =
-                          clients.kohsuke(c).searchIssues().q(scoped).list().withPageSize(wanted);
-                      List<Issue> items = new ArrayList<>();
-                      PagedIterator<GHIssue> it = found._iterator(wanted);
-                      // one page of `wanted` items: nextPage() never asks for a second one
-                      for (GHIssue issue : it.nextPage()) {
-                        if (items.size() < wanted) {
-                          items.add(Models.issue(issue));
-                        }
-                      }
-                      return new SearchResult(found.getTotalCount(), List.copyOf(items));
-                    }));
+    GitHubRequest request =
+        GitHubRequest.get("/search/issues")
+            .with("q", "repo:" + repo.fullName() + " " + query)
+            .with("per_page", wanted);
+    return direct(
+        repo,
+        "searching issues of \"" + repo + "\"",
+        request,
+        r -> {
+          JsonNode answer = r.json();
+          ObjectNode json = Json.object();
+          json.put("total_count", answer.path("total_count").asInt());
+          json.put("incomplete_results", answer.path("incomplete_results").asBoolean(false));
+          ArrayNode items = json.putArray("items");
+          List<Issue> issues = new ArrayList<>();
+          for (JsonNode item : answer.path("items")) {
+            if (issues.size() < wanted) {
+              items.add(item);
+              issues.add(Models.issue(item));
+            }
+          }
+          return new SearchResult(answer.path("total_count").asInt(), issues, json);
+        });
   }
 
   GitHubResult<Optional<Tagged<RepoFile>>> getFile(
@@ -94,7 +95,7 @@ final class RepositoryCalls {
         GitHubRequest.get(
             GitHubRequest.path("/repos/%s/%s/contents/", repo.owner(), repo.name())
                 + GitHubRequest.filePath(path));
-    GitHubRequest withRef = ref.map(r -> first.with("ref", r)).orElse(first);
+    GitHubRequest withRef = ref.map(r -> first.with("ref", r)).orElse(first).cached();
     GitHubRequest request = etag.map(withRef::ifNoneMatch).orElse(withRef);
     GitHubResult<Optional<Tagged<Optional<RepoFile>>>> read =
         direct(
@@ -112,7 +113,8 @@ final class RepositoryCalls {
           }
           Tagged<Optional<RepoFile>> t = o.get();
           if (t.value().isEmpty()) {
-            return new GitHubResult.Failed<>(200, what + ": not a file", false);
+            return new GitHubResult.Failed<>(
+                200, what + ": not a file", false, FailureKind.UNEXPECTED);
           }
           return new GitHubResult.Ok<>(Optional.of(new Tagged<>(t.value().get(), t.etag())));
         });

@@ -1,6 +1,7 @@
 package dev.orchestrator.github;
 
 import dev.orchestrator.config.Secret;
+import java.time.Instant;
 
 /** Where the bearer credential of one lane comes from: the App JWT, an installation, a token. */
 interface TokenSource {
@@ -23,6 +24,9 @@ interface TokenSource {
 
     /** None could be had (the mint failed); the request is not sent. */
     record Unavailable(String reason) implements Credential {}
+
+    /** The mint must wait for the App's rate limit; the request is deferred with it. */
+    record Later(Instant notBefore, String reason) implements Credential {}
   }
 
   /** A fixed token ({@code GITHUB_TOKEN}): a 401 cannot be cured by asking again. */

@@ -32,6 +32,23 @@ class AuthorizedClientTest {
   }
 
   @Test
+  void theResourceARequestCountsAgainstFollowsItsPathUnderTheRoot() {
+    AuthorizedClient ghes =
+        new AuthorizedClient(
+            f.transport,
+            URI.create("https://ghe.example/api/v3"),
+            TokenSource.fixed(Secret.of("t")));
+    assertThat(ghes.resource(URI.create("https://ghe.example/api/v3/search/issues?q=x")))
+        .isEqualTo("search");
+    assertThat(ghes.resource(URI.create("https://ghe.example/api/v3/search/code?q=x")))
+        .isEqualTo("code_search");
+    assertThat(ghes.resource(URI.create("https://ghe.example/api/v3/repos/search/search/issues")))
+        .isEqualTo("core");
+    assertThat(ghes.resource(URI.create("https://elsewhere.example/search/issues")))
+        .isEqualTo("core");
+  }
+
+  @Test
   void rateLimitHeadersAreKeptPerLaneAndResourceAndAbsentMeansUnknown() {
     f.api.route(
         "GET",

@@ -53,7 +53,7 @@ final class FakeGitHubFixture implements AutoCloseable {
     this.mode = mode;
     this.github = FakeGitHub.builder().clock(clock).start();
     this.repo = github.repo(OWNER, NAME);
-    this.transport = HttpTransport.create(config, clock, waiter);
+    this.transport = HttpTransport.create(config, withoutBreaker(), clock, waiter);
     GitHubAccess.Opened opened = GitHubAccess.open(settings(), clock, transport);
     if (!(opened instanceof GitHubAccess.Opened.Ready ready)) {
       github.close();
@@ -68,6 +68,28 @@ final class FakeGitHubFixture implements AutoCloseable {
 
   static FakeGitHubFixture start(Mode mode, TransportConfig config) {
     return new FakeGitHubFixture(mode, config);
+  }
+
+  /**
+   * The governor's defaults, except that the per-installation breaker never opens: these tests
+   * inject faults on purpose and check what each single request does (the breaker has its own).
+   */
+  static GovernorConfig withoutBreaker() {
+    GovernorConfig d = GovernorConfig.defaults();
+    return new GovernorConfig(
+        d.reserveRatio(),
+        d.mutationSpacing(),
+        d.mutationsPerMinute(),
+        d.mutationsPerHour(),
+        d.secondaryWait(),
+        d.secondaryMaxWait(),
+        d.maxInlineWait(),
+        d.maxThrottledSends(),
+        1000,
+        1000,
+        d.breakerFailurePercent(),
+        d.breakerOpenFor(),
+        d.etagCacheEntries());
   }
 
   /** Timeouts a loaded machine never hits on a healthy loopback request. */

@@ -25,7 +25,11 @@ final class Fixture implements AutoCloseable {
   final GitHubAccess access;
 
   private Fixture(
-      MutableClock clock, Settings.GitHub github, LoopbackApi api, TransportConfig config) {
+      MutableClock clock,
+      Settings.GitHub github,
+      LoopbackApi api,
+      TransportConfig config,
+      GovernorConfig governor) {
     this.clock = clock;
     this.waiter = new RecordingWaiter(clock);
     this.api = api;
@@ -33,10 +37,10 @@ final class Fixture implements AutoCloseable {
         new HttpTransport(
             HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build(),
             config,
+            governor,
             clock,
             waiter,
-            () -> 0.5,
-            new RateLimits(clock));
+            () -> 0.5);
     GitHubAccess.Opened opened = GitHubAccess.open(github, clock, transport);
     if (!(opened instanceof GitHubAccess.Opened.Ready ready)) {
       throw new IllegalStateException("fixture did not open: " + opened);
@@ -70,6 +74,10 @@ final class Fixture implements AutoCloseable {
   }
 
   static Fixture app(Path dir, TransportConfig config) {
+    return app(dir, config, GovernorConfig.defaults());
+  }
+
+  static Fixture app(Path dir, TransportConfig config, GovernorConfig governor) {
     MutableClock clock = start();
     try {
       Path key = dir.resolve("app.pem");
@@ -77,7 +85,7 @@ final class Fixture implements AutoCloseable {
       LoopbackApi api = new LoopbackApi(clock, TestKeys.RSA.getPublic(), APP_ID);
       Settings.GitHub github =
           settings(Optional.of(APP_ID), Optional.of(key), Optional.empty(), api.uri());
-      return new Fixture(clock, github, api, config);
+      return new Fixture(clock, github, api, config, governor);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,12 +97,16 @@ final class Fixture implements AutoCloseable {
   }
 
   static Fixture token(String token, TransportConfig config) {
+    return token(token, config, GovernorConfig.defaults());
+  }
+
+  static Fixture token(String token, TransportConfig config, GovernorConfig governor) {
     try {
       MutableClock clock = start();
       LoopbackApi api = new LoopbackApi(clock, TestKeys.RSA.getPublic(), APP_ID);
       Settings.GitHub github =
           settings(Optional.empty(), Optional.empty(), Optional.of(Secret.of(token)), api.uri());
-      return new Fixture(clock, github, api, config);
+      return new Fixture(clock, github, api, config, governor);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -115,6 +127,10 @@ final class Fixture implements AutoCloseable {
 
   GitHubGateway gateway() {
     return access.gateway();
+  }
+
+  GitHubGateway gateway(Priority priority) {
+    return access.gateway(priority);
   }
 
   @Override

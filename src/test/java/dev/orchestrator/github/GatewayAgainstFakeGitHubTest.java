@@ -80,7 +80,7 @@ class GatewayAgainstFakeGitHubTest {
     assertThat(created.labels()).containsExactly("bug");
     assertThat(f.repo.issues().get(2).title()).isEqualTo("Flaky test");
 
-    assertThat(gh.closeIssue(f.target, 2, CloseReason.NOT_PLANNED).isOk()).isTrue();
+    assertThat(gh.closeIssue(f.target, 2, Optional.of(CloseReason.NOT_PLANNED)).isOk()).isTrue();
     assertThat(f.repo.issues().get(2).state()).isEqualTo("closed");
     assertThat(f.repo.issues().get(2).stateReason()).isEqualTo("not_planned");
     Issue closed = gh.getIssue(f.target, 2).orElseThrow();
@@ -110,10 +110,23 @@ class GatewayAgainstFakeGitHubTest {
     assertThat(pr.author()).isEqualTo("bob");
     assertThat(pr.draft()).isFalse();
     assertThat(pr.merged()).isFalse();
-    assertThat(gh.listPullRequestFiles(f.target, 1).orElseThrow())
+    assertThat(
+            gh.listPullRequestFiles(f.target, 1).orElseThrow().stream()
+                .map(
+                    x ->
+                        x.filename()
+                            + " "
+                            + x.status()
+                            + " +"
+                            + x.additions()
+                            + " -"
+                            + x.deletions()
+                            + " "
+                            + x.patch().orElse(""))
+                .toList())
         .containsExactly(
-            new PullRequestFile("src/Cache.java", "added", 40, 0, Optional.of("@@ -0,0 +1,40 @@")),
-            new PullRequestFile("README.md", "modified", 2, 1, Optional.of("@@ -1 +1,2 @@")));
+            "src/Cache.java added +40 -0 @@ -0,0 +1,40 @@",
+            "README.md modified +2 -1 @@ -1 +1,2 @@");
     assertThat(gh.getIssue(f.target, 1).orElseThrow().pullRequest()).isTrue();
   }
 

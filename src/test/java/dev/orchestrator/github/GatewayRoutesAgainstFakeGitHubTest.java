@@ -53,7 +53,7 @@ class GatewayRoutesAgainstFakeGitHubTest {
     Map<String, Supplier<GitHubResult<?>>> calls = new LinkedHashMap<>();
     calls.put("getIssue", () -> gh.getIssue(r, 1));
     calls.put("createIssue", () -> gh.createIssue(r, "Flaky", "Seen twice.", List.of("bug")));
-    calls.put("closeIssue", () -> gh.closeIssue(r, 3, CloseReason.COMPLETED));
+    calls.put("closeIssue", () -> gh.closeIssue(r, 3, Optional.of(CloseReason.COMPLETED)));
     calls.put("addLabels", () -> gh.addLabels(r, 1, List.of("needs-triage")));
     calls.put("removeLabel", () -> gh.removeLabel(r, 1, "needs-triage"));
     calls.put("assign", () -> gh.assign(r, 1, List.of("alice")));
@@ -95,7 +95,6 @@ class GatewayRoutesAgainstFakeGitHubTest {
         .containsExactly(
             "GET /repos/{owner}/{repo}/installation",
             "POST /app/installations/{installation_id}/access_tokens",
-            "GET /repos/{owner}/{repo}",
             "GET " + ISSUE);
 
     Map<String, List<String>> reached = new LinkedHashMap<>();

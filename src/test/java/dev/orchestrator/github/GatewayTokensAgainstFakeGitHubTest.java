@@ -126,9 +126,9 @@ class GatewayTokensAgainstFakeGitHubTest {
     gh.getIssue(f.target, 1).orElseThrow();
     f.github.faults().on("POST", ISSUE + "/labels").times(2, Fault.expiredToken());
 
-    GitHubResult<Done> r = gh.addLabels(f.target, 1, List.of("needs-triage"));
+    GitHubResult<Labels> r = gh.addLabels(f.target, 1, List.of("needs-triage"));
     assertThat(r).isInstanceOf(GitHubResult.Failed.class);
-    assertThat(((GitHubResult.Failed<Done>) r).status()).isEqualTo(401);
+    assertThat(((GitHubResult.Failed<Labels>) r).status()).isEqualTo(401);
     assertThat(f.github.requests("POST", ISSUE + "/labels")).hasSize(2);
     assertThat(f.github.tokensMinted()).isEqualTo(2);
     assertThat(r.describe()).doesNotContain("ghs_").doesNotContain("eyJ");

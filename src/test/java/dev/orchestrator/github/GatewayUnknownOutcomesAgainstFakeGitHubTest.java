@@ -127,7 +127,7 @@ class GatewayUnknownOutcomesAgainstFakeGitHubTest {
   void aWriteAnswered502IsNotRepeated() {
     f.github.faults().on("POST", "/repos/octo/hello/issues/1/labels").once(Fault.status(502));
 
-    GitHubResult<Done> r = gh.addLabels(f.target, 1, List.of("needs-triage"));
+    GitHubResult<Labels> r = gh.addLabels(f.target, 1, List.of("needs-triage"));
 
     assertThat(r).isInstanceOf(GitHubResult.OutcomeUnknown.class);
     assertThat(f.github.requests("POST", "/repos/octo/hello/issues/1/labels")).hasSize(1);

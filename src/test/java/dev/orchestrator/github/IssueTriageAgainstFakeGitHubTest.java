@@ -114,7 +114,6 @@ class IssueTriageAgainstFakeGitHubTest {
         .extracting(r -> r.method() + " " + r.template())
         .containsExactly(
             "POST /app/installations/{installation_id}/access_tokens",
-            "GET /repos/{owner}/{repo}",
             "GET /repos/{owner}/{repo}/issues/{issue_number}",
             "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
             "GET /repos/{owner}/{repo}/issues/{issue_number}",

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -32,9 +33,14 @@ import java.util.regex.Pattern;
  * exercise timeouts). Unknown routes answer 404 and are listed by {@link #unknown()}.
  */
 final class LoopbackApi implements AutoCloseable {
-  /** One request as received. */
+  /** One request as received, and the test clock's time then. */
   record Received(
-      String method, String path, String query, Map<String, String> headers, String body) {
+      String method,
+      String path,
+      String query,
+      Map<String, String> headers,
+      String body,
+      Instant at) {
     String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
@@ -66,6 +72,8 @@ final class LoopbackApi implements AutoCloseable {
   private final List<String> unknown = new CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final AtomicInteger mints = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Clock clock;
   private volatile Duration tokenLifetime = Duration.ofHours(1);
   private volatile CountDownLatch holdMints = new CountDownLatch(0);
@@ -109,6 +117,11 @@ final class LoopbackApi implements AutoCloseable {
 
   int mints() {
     return mints.get();
+  }
+
+  /** The most requests the server was answering at once. */
+  int maxInFlight() {
+    return maxInFlight.get();
   }
 
   void tokenLifetime(Duration lifetime) {
@@ -166,8 +179,21 @@ final class LoopbackApi implements AutoCloseable {
             ex.getRequestURI().getRawPath(),
             ex.getRequestURI().getRawQuery(),
             headers,
-            body);
+            body,
+            clock.instant());
     log.add(r);
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    Reply reply;
+    try {
+      reply = reply(r);
+    } finally {
+      // before answering: the client may send its next request as soon as it has the answer
+      inFlight.decrementAndGet();
+    }
+    answer(ex, reply);
+  }
+
+  private Reply reply(Received r) {
     Reply reply = null;
     for (Route route : routes) {
       if (route.method().equals(r.method()) && route.path().matcher(r.path()).matches()) {
@@ -179,6 +205,10 @@ final class LoopbackApi implements AutoCloseable {
       unknown.add(r.method() + " " + r.path());
       reply = Reply.json(404, "{\"message\":\"Not Found\"}");
     }
+    return reply;
+  }
+
+  private void answer(HttpExchange ex, Reply reply) throws IOException {
     if (reply.hang()) {
       try {
         closing.await(30, TimeUnit.SECONDS);

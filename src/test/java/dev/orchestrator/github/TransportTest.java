@@ -2,6 +2,7 @@ package dev.orchestrator.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.config.Secret;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.github.GHIssue;
 
 class TransportTest {
   static final String REPO_JSON =
@@ -46,7 +48,8 @@ class TransportTest {
     f.api.route("GET", "/repos/octo/repo", r -> LoopbackApi.Reply.json(200, repoJson()));
     f.api.route("GET", "/repos/octo/repo/issues/1", r -> LoopbackApi.Reply.json(200, ISSUE_JSON));
     assertThat(f.gateway().getComment(Fixture.REPO, 5).isOk()).isTrue(); // direct
-    Issue issue = f.gateway().getIssue(Fixture.REPO, 1).orElseThrow(); // through kohsuke
+    assertThat(f.gateway().defaultBranch(Fixture.REPO).orElseThrow()).isEqualTo("main"); // kohsuke
+    Issue issue = f.gateway().getIssue(Fixture.REPO, 1).orElseThrow(); // direct
     assertThat(issue.labels()).containsExactly("bug");
     assertThat(issue.assignees()).containsExactly("bob");
     assertThat(f.api.log()).hasSize(3);
@@ -131,10 +134,9 @@ class TransportTest {
     f = Fixture.token("tok", Fixture.shortTimeouts());
     f.api.route("GET", "/repos/octo/repo", r -> LoopbackApi.Reply.json(200, repoJson()));
     f.api.route("POST", "/repos/octo/repo/issues", r -> LoopbackApi.Reply.hanging());
-    GitHubResult<Issue> r =
-        f.gateway().createIssue(Fixture.REPO, "Flaky test", "seen twice", List.of("bug"));
+    GitHubResult<GHIssue> r = kohsukeCreatesAnIssue();
     assertThat(r).isInstanceOf(GitHubResult.OutcomeUnknown.class);
-    assertThat(r.describe()).startsWith("creating an issue in \"octo/repo\": ");
+    assertThat(r.describe()).startsWith("creating an issue through kohsuke: ");
     assertThat(f.api.requests("POST", "/repos/octo/repo/issues")).hasSize(1);
   }
 
@@ -143,8 +145,19 @@ class TransportTest {
     f = Fixture.token("tok");
     f.api.route("GET", "/repos/octo/repo", r -> LoopbackApi.Reply.json(200, repoJson()));
     f.api.route("POST", "/repos/octo/repo/issues", r -> LoopbackApi.Reply.json(502, "{}"));
-    GitHubResult<Issue> r = f.gateway().createIssue(Fixture.REPO, "t", "b", List.of());
+    GitHubResult<GHIssue> r = kohsukeCreatesAnIssue();
     assertThat(r).isInstanceOf(GitHubResult.OutcomeUnknown.class);
+    assertThat(f.api.requests("POST", "/repos/octo/repo/issues")).hasSize(1);
+  }
+
+  @Test
+  void aDirectPostOfAnIssueThatTimedOutIsSentOnce() {
+    f = Fixture.token("tok", Fixture.shortTimeouts());
+    f.api.route("POST", "/repos/octo/repo/issues", r -> LoopbackApi.Reply.hanging());
+    GitHubResult<Issue> r =
+        f.gateway().createIssue(Fixture.REPO, "Flaky test", "seen twice", List.of("bug"));
+    assertThat(r).isInstanceOf(GitHubResult.OutcomeUnknown.class);
+    assertThat(r.describe()).startsWith("creating an issue in \"octo/repo\": ");
     assertThat(f.api.requests("POST", "/repos/octo/repo/issues")).hasSize(1);
   }
 
@@ -237,6 +250,21 @@ class TransportTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** kohsuke's own write path over our transport (the gateway itself uses direct calls). */
+  private GitHubResult<GHIssue> kohsukeCreatesAnIssue() {
+    Clients clients = Clients.token(f.transport, f.api.uri(), Secret.of("tok"), f.clock);
+    AuthorizedClient client = clients.forRepo(Fixture.REPO, "test").orElseThrow();
+    return Calls.kohsuke(
+        "creating an issue through kohsuke",
+        () ->
+            clients
+                .repository(client, Fixture.REPO)
+                .createIssue("Flaky test")
+                .body("seen twice")
+                .label("bug")
+                .create());
   }
 
   private String repoJson() {

@@ -85,7 +85,7 @@ class TransportTimeoutsAgainstFakeGitHubTest {
   void aSlowWriteTimesOutOnceAndIsNotTriedAgain() {
     f.github.faults().on("POST", ISSUE + "/labels").once(Fault.slow(SLOW));
 
-    GitHubResult<Done> r = gh.addLabels(f.target, 1, List.of("needs-triage"));
+    GitHubResult<Labels> r = gh.addLabels(f.target, 1, List.of("needs-triage"));
 
     assertThat(r).isInstanceOf(GitHubResult.OutcomeUnknown.class);
     assertThat(r.describe())
