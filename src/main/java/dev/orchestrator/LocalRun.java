@@ -10,6 +10,7 @@ import dev.orchestrator.mission.MissionLoader;
 import dev.orchestrator.mission.Problem;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.planner.Planners;
+import dev.orchestrator.planner.RunRef;
 import dev.orchestrator.report.HealthSummary;
 import dev.orchestrator.runtime.ApprovalDecider;
 import dev.orchestrator.runtime.Arguments;
@@ -83,7 +84,8 @@ public final class LocalRun {
     long id = app.runs().create(run, app.clock().instant()).orElseThrow();
     RunRecord record = app.runs().find(id).orElseThrow();
     Planner planner =
-        Planners.forMission(mission, event, arguments, app.clock(), Planners.NO_MODEL);
+        Planners.forMission(
+            mission, event, arguments, app.clock(), app.llmFactory(), new RunRef(id, 0));
     ToolContext tools = ToolContext.offline(id, event, dryRun, healthPort());
     RunExecutor.Result result =
         app.executor().execute(record, mission, planner, tools, ApprovalDecider.pending());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.mission.Mission;
+import dev.orchestrator.planner.ModelUsage;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.tool.ToolContext;
 import java.time.Clock;
@@ -95,7 +96,8 @@ public final class RunExecutor {
         memory.path("active_seconds").asDouble(0)
             + Duration.between(thisExecution, now).toNanos() / 1e9;
     memory.put("active_seconds", active);
-    transcript.end(outcome, now, active, 0, 0);
+    ModelUsage usage = planner.usage(memory);
+    transcript.end(outcome, now, active, usage);
     transcripts.save(run.id(), transcript.toString(), now);
     Optional<String> error = Optional.empty();
     Optional<String> errorClass = Optional.empty();
@@ -115,9 +117,9 @@ public final class RunExecutor {
         recorded,
         new RunFinish(
             transcript.toolCalls(),
-            0,
-            0,
-            Optional.empty(),
+            usage.tokens(),
+            usage.costUsd().doubleValue(),
+            usage.model(),
             error,
             errorClass,
             Optional.of(memory.toString())),

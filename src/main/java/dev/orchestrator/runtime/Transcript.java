@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.planner.ModelUsage;
 import dev.orchestrator.tool.ToolCall;
 import dev.orchestrator.tool.ToolResult;
 import java.time.Duration;
@@ -60,14 +61,17 @@ public final class Transcript {
     }
   }
 
-  /** Records one step. */
+  /**
+   * Records one step; {@code spent} is what the model call that chose it cost (nothing for
+   * deterministic steps and for later calls of the same model answer).
+   */
   public void step(
       ToolCall call,
       Verdict verdict,
       ToolResult result,
       Duration took,
       boolean dryRun,
-      long tokens) {
+      ModelUsage spent) {
     ArrayNode steps = (ArrayNode) root.get("steps");
     ObjectNode s = steps.addObject();
     s.put("index", steps.size() - 1);
@@ -77,12 +81,31 @@ public final class Transcript {
     s.set("result", result.toJson());
     s.put("duration", took.toNanos() / 1e9);
     s.put("dry_run", dryRun && result.recorded());
-    s.put("tokens", tokens);
+    s.put("tokens", spent.tokens());
+    s.put("cost_usd", spent.costUsd());
     ObjectNode t = (ObjectNode) root.get("totals");
     t.put("steps", steps.size());
     if (!(result instanceof ToolResult.Refused)) {
       t.put("tool_calls", t.path("tool_calls").asInt() + 1);
     }
+  }
+
+  /**
+   * Records a model call: {@code model_calls[]} of {@code {index, after_step, prompt_tokens,
+   * completion_tokens, tokens, cost_usd}}, where {@code after_step} counts the steps before it.
+   */
+  public void modelCall(ModelUsage spent) {
+    ArrayNode calls =
+        root.has("model_calls")
+            ? (ArrayNode) root.get("model_calls")
+            : root.putArray("model_calls");
+    ObjectNode c = calls.addObject();
+    c.put("index", calls.size() - 1);
+    c.put("after_step", root.path("steps").size());
+    c.put("prompt_tokens", spent.promptTokens());
+    c.put("completion_tokens", spent.completionTokens());
+    c.put("tokens", spent.tokens());
+    c.put("cost_usd", spent.costUsd());
   }
 
   /** Records a human's or an operator's decision on the run. */
@@ -98,14 +121,22 @@ public final class Transcript {
     }
   }
 
-  /** Records the outcome; a terminal status stamps {@code finished_at} and the totals. */
-  public void end(
-      RunOutcome outcome, Instant at, double durationSeconds, long tokens, double costUsd) {
+  /**
+   * Records the outcome and the totals (the run's whole model usage so far); a terminal status
+   * stamps {@code finished_at}.
+   */
+  public void end(RunOutcome outcome, Instant at, double durationSeconds, ModelUsage usage) {
     root.put("status", outcome.status().name());
     ObjectNode t = (ObjectNode) root.get("totals");
     t.put("duration", durationSeconds);
-    t.put("tokens", tokens);
-    t.put("cost_usd", costUsd);
+    t.put("tokens", usage.tokens());
+    t.put("cost_usd", usage.costUsd());
+    if (usage.calls() > 0 || usage.model().isPresent()) {
+      t.put("model_calls", usage.calls());
+      t.put("prompt_tokens", usage.promptTokens());
+      t.put("completion_tokens", usage.completionTokens());
+      usage.model().ifPresent(m -> root.put("model", m));
+    }
     if (outcome.status().isTerminal()) {
       root.put("finished_at", at.toString());
     }
