@@ -33,10 +33,19 @@ public final class Untrusted {
     if (text == null || text.isEmpty()) {
       return text == null ? "" : text;
     }
-    String visible = HTML_COMMENT.matcher(text).replaceAll("");
-    StringBuilder out = new StringBuilder(visible.length());
-    visible.codePoints().filter(cp -> !invisible(cp)).forEach(out::appendCodePoint);
-    return out.toString();
+    // Invisible characters first: "<!\u200B--" must not survive as "<!--" once they are gone.
+    StringBuilder visible = new StringBuilder(text.length());
+    text.codePoints().filter(cp -> !invisible(cp)).forEach(visible::appendCodePoint);
+    String out = visible.toString();
+    // Removing one comment can join a new one ("<!<!---->-- x -->"): repeat until none is left.
+    for (String next = strip(out); !next.equals(out); next = strip(out)) {
+      out = next;
+    }
+    return out;
+  }
+
+  private static String strip(String text) {
+    return text.contains("<!--") ? HTML_COMMENT.matcher(text).replaceAll("") : text;
   }
 
   /** True for characters that change or hide what is read without being seen. */

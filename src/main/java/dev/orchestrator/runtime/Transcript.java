@@ -15,9 +15,12 @@ import java.util.Optional;
 /**
  * A run's transcript: one JSON document with the mission, trigger, planner, status, times, every
  * step ({@code index}, {@code tool_call{name, arguments}}, {@code result{ok, output | error{class,
- * message}}}, {@code duration} in seconds, {@code dry_run}, {@code verdict}), decisions, totals and
- * the error. The runbook's {@code jq '.steps[] | {tool: .tool_call.name, duration: .duration}'}
- * reads it.
+ * message}}}, {@code duration} in seconds, {@code dry_run}, {@code verdict}, {@code tokens} and
+ * {@code cost_usd} of the model call that chose it), the model calls of llm runs ({@code
+ * model_calls[]}), decisions, totals ({@code steps}, {@code tool_calls}, {@code duration}, {@code
+ * tokens}, {@code cost_usd}; for llm runs also {@code model_calls}, {@code prompt_tokens}, {@code
+ * completion_tokens} and the run's {@code model}) and the error. The runbook's {@code jq '.steps[]
+ * | {tool: .tool_call.name, duration: .duration}'} reads it.
  */
 public final class Transcript {
   private static final ObjectMapper JSON = new ObjectMapper();
