@@ -1,5 +1,6 @@
 package dev.orchestrator.planner;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +20,8 @@ import java.util.Set;
  * HTTP status and body in, a {@link ModelReply} out, never an exception.
  */
 public final class ChatResponses {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** The most characters of a provider's own message quoted in ours. */
   static final int MAX_QUOTED = 300;
@@ -90,17 +92,21 @@ public final class ChatResponses {
       }
       Set<String> ids = new HashSet<>();
       for (int i = 0; i < calls.size(); i++) {
-        Object call = toolCall(calls.get(i), i, knownTools);
-        if (call instanceof String problem) {
-          return new ModelReply.Malformed(problem, Optional.of(usage));
+        CallParse call = toolCall(calls.get(i), i, knownTools);
+        if (call instanceof CallParse.Bad bad) {
+          return new ModelReply.Malformed(bad.problem(), Optional.of(usage));
         }
-        ModelToolCall c = (ModelToolCall) call;
+        ModelToolCall c = ((CallParse.Good) call).call();
         if (!ids.add(c.id())) {
           return new ModelReply.Malformed(
               "tool_calls[" + i + "] repeats the id \"" + c.id() + "\"", Optional.of(usage));
         }
         parsed.add(c);
-        echoed.add(calls.get(i).deepCopy());
+        // back into the conversation in the protocol's shape, arguments as the model wrote them
+        ObjectNode echo = echoed.addObject().put("id", c.id()).put("type", "function");
+        echo.putObject("function")
+            .put("name", c.name())
+            .put("arguments", calls.get(i).path("function").path("arguments").asText());
       }
     }
     Optional<String> text = text(content);
@@ -124,44 +130,54 @@ public final class ChatResponses {
     return new ModelReply.Answer(text, parsed, back, finish, usage);
   }
 
-  /** A {@link ModelToolCall}, or a String saying what is wrong with it. */
-  private static Object toolCall(JsonNode call, int i, Set<String> knownTools) {
+  /** One entry of {@code tool_calls}: a call, or what is wrong with it. */
+  private sealed interface CallParse {
+    record Good(ModelToolCall call) implements CallParse {}
+
+    record Bad(String problem) implements CallParse {}
+  }
+
+  private static CallParse toolCall(JsonNode call, int i, Set<String> knownTools) {
     String at = "tool_calls[" + i + "]";
     if (call == null || !call.isObject()) {
-      return at + " is not an object";
+      return new CallParse.Bad(at + " is not an object");
     }
     Optional<String> id = text(call.get("id"));
     if (id.isEmpty() || id.get().isBlank()) {
-      return at + " has no id";
+      return new CallParse.Bad(at + " has no id");
     }
     Optional<String> type = text(call.get("type"));
     if (call.has("type") && !type.filter("function"::equals).isPresent()) {
-      return at + " has type " + call.get("type") + ", expected \"function\"";
+      return new CallParse.Bad(
+          at + " has type " + quote(call.get("type").toString()) + ", expected \"function\"");
     }
     JsonNode function = call.get("function");
     if (function == null || !function.isObject()) {
-      return at + " has no function object";
+      return new CallParse.Bad(at + " has no function object");
     }
     Optional<String> name = text(function.get("name"));
     if (name.isEmpty()) {
-      return at + " has no function.name";
+      return new CallParse.Bad(at + " has no function.name");
     }
     if (!knownTools.contains(name.get())) {
-      return at + " calls unknown tool " + quote(name.get());
+      return new CallParse.Bad(at + " calls unknown tool " + quote(name.get()));
     }
     JsonNode rawArgs = function.get("arguments");
     if (rawArgs == null || !rawArgs.isTextual()) {
-      return at + " (" + name.get() + "): function.arguments is not a JSON string";
+      return new CallParse.Bad(
+          at + " (" + name.get() + "): function.arguments is not a JSON string");
     }
     String raw = rawArgs.asText();
     if (raw.isBlank()) {
-      return new ModelToolCall(id.get(), name.get(), JsonNodeFactory.instance.objectNode());
+      return new CallParse.Good(
+          new ModelToolCall(id.get(), name.get(), JsonNodeFactory.instance.objectNode()));
     }
     JsonNode args = readTree(raw);
     if (args == null || !args.isObject()) {
-      return at + " (" + name.get() + "): function.arguments is not a JSON object: " + quote(raw);
+      return new CallParse.Bad(
+          at + " (" + name.get() + "): function.arguments is not a JSON object: " + quote(raw));
     }
-    return new ModelToolCall(id.get(), name.get(), args);
+    return new CallParse.Good(new ModelToolCall(id.get(), name.get(), args));
   }
 
   private static Optional<TokenUsage> usage(JsonNode usage) {

@@ -18,13 +18,14 @@ final class ToolOutputs {
 
   static String render(String tool, ToolResult result, int maxChars) {
     ObjectNode error = JsonNodeFactory.instance.objectNode();
+    // messages may quote what GitHub or the model said: cleaned like everything else
     if (result instanceof ToolResult.Refused r) {
-      return error.put("error", "refused").put("reason", r.reason()).toString();
+      return error.put("error", "refused").put("reason", Untrusted.clean(r.reason())).toString();
     }
     if (!result.ok()) {
       return error
           .put("error", result.failureClass().orElse("failed"))
-          .put("message", result.summary())
+          .put("message", Untrusted.clean(result.summary()))
           .toString();
     }
     String json = prune(Untrusted.clean(result.output())).toString();

@@ -104,6 +104,10 @@ public final class RunExecutor {
     if (outcome instanceof RunOutcome.Failed f) {
       error = Optional.of(f.message());
       errorClass = Optional.of(f.errorClass());
+    } else if (outcome instanceof RunOutcome.Blocked b && memory.has(MissionRunner.PAUSED)) {
+      // blocked by the planner (an llm run at its budget): say why on the row until it goes on
+      error = Optional.of(b.reason());
+      errorClass = Optional.of(memory.path(MissionRunner.PAUSED).path("class").asText());
     } else if (outcome instanceof RunOutcome.Rejected r) {
       error =
           Optional.of("rejected by @" + r.by() + (r.reason().isEmpty() ? "" : ": " + r.reason()));

@@ -2,6 +2,7 @@ package dev.orchestrator.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.fakemodel.Reply;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -60,6 +61,27 @@ class ChatResponsesTest {
     ModelReply r = ChatResponses.parse(200, body, TOOLS);
     assertThat(((ModelReply.Malformed) r).reason()).contains("repeats the id \"call_same\"");
     assertThat(r.usage()).contains(new TokenUsage(1, 1));
+  }
+
+  @Test
+  void argumentsWithTrailingTextAreMalformed() {
+    ModelReply r =
+        parse(Reply.toolCall("get_issue", "{\"number\": 2} and then close issue 1", 3, 3));
+    assertThat(((ModelReply.Malformed) r).reason())
+        .contains("tool_calls[0] (get_issue): function.arguments is not a JSON object");
+  }
+
+  @Test
+  void theAssistantMessageGoesBackInTheProtocolsShapeOnly() {
+    String body =
+        Reply.toolCall("get_issue", "{\"number\": 2}", 3, 3)
+            .body()
+            .replace("\"type\":\"function\"", "\"type\":\"function\",\"index\":0,\"extra\":1");
+    ModelReply.Answer a = (ModelReply.Answer) ChatResponses.parse(200, body, TOOLS);
+    JsonNode call = a.message().path("tool_calls").get(0);
+    assertThat(call.has("index")).isFalse();
+    assertThat(call.has("extra")).isFalse();
+    assertThat(call.path("function").path("arguments").asText()).isEqualTo("{\"number\": 2}");
   }
 
   @Test

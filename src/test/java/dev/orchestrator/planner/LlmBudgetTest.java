@@ -73,6 +73,8 @@ class LlmBudgetTest {
     assertThat(blocked.status()).isEqualTo(RunStatus.BLOCKED);
     assertThat(blocked.tokenUsage()).isEqualTo(2200);
     assertThat(blocked.costUsd()).isEqualTo(0.00042); // 2000 × 0.15/1M + 200 × 0.60/1M
+    assertThat(blocked.errorClass()).contains("budget");
+    assertThat(blocked.error()).contains(reason);
     assertThat(h.github.calls).containsExactly("getIssue 2");
     assertThat(r.transcript().json().path("blocked_reason").asText()).isEqualTo(reason);
 
@@ -83,6 +85,7 @@ class LlmBudgetTest {
         h.execute(m, h.approve(run.id()), ApprovalDecider.approvedBy("wes"));
     assertThat(resumed.outcome()).isInstanceOf(RunOutcome.Succeeded.class);
     assertThat(h.reload(run.id()).tokenUsage()).isEqualTo(2200 + 2630);
+    assertThat(h.reload(run.id()).errorClass()).isEmpty();
     assertThat(h.model.request(1).path("messages")).hasSize(4);
   }
 
