@@ -94,6 +94,24 @@ class LlmRunCommandTest {
   }
 
   @Test
+  void anUnusablePriceTableFailsLlmRunsSayingWhichFile() throws Exception {
+    Path prices = Files.writeString(dir.resolve("prices.json"), "{\"models\": {}}");
+    cli.env.put("LLM_BASE_URL", model.baseUrl());
+    cli.env.put("LLM_MODEL", "gpt-4o-mini");
+    cli.env.put("LLM_PRICES", prices.toString());
+
+    Cli.Result r =
+        cli.run("run", "--mission", "missions/pr-summary.yml", "--event", event.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("failure class: llm_not_configured")
+        .contains("prices.json")
+        .contains("\"date\"");
+    assertThat(model.requests()).isEmpty();
+  }
+
+  @Test
   void withoutAModelTheRunFailsSayingWhatToSet() {
     Cli.Result r =
         cli.run("run", "--mission", "missions/pr-summary.yml", "--event", event.toString());

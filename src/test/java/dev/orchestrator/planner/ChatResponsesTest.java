@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.fakemodel.Reply;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The pure parser: OpenAI's shapes in, a closed result out, never an exception. */
@@ -123,8 +126,8 @@ class ChatResponsesTest {
     assertThat(ChatResponses.parse(200, mangled, TOOLS)).isNotNull();
   }
 
-  @net.jqwik.api.Provide
-  net.jqwik.api.Arbitrary<Integer> statuses() {
-    return net.jqwik.api.Arbitraries.of(200, 400, 401, 404, 429, 500, 503);
+  @Provide
+  Arbitrary<Integer> statuses() {
+    return Arbitraries.of(200, 400, 401, 404, 429, 500, 503);
   }
 }

@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +102,7 @@ final class LlmHarness implements AutoCloseable {
   ChatClient client(ModelConfig config) {
     return new ChatClient(
         config,
-        java.net.http.HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build(),
+        HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build(),
         clock,
         notBefore -> {
           waits.add(notBefore);
