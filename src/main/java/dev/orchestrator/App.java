@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.config.Settings;
 import dev.orchestrator.github.GitHubAccess;
+import dev.orchestrator.github.Waiter;
 import dev.orchestrator.health.HealthReport;
 import dev.orchestrator.health.HealthService;
 import dev.orchestrator.health.RunStatsSource;
 import dev.orchestrator.mission.LoadResult;
 import dev.orchestrator.mission.MissionCatalog;
 import dev.orchestrator.mission.MissionLoader;
+import dev.orchestrator.planner.ChatClient;
+import dev.orchestrator.planner.LlmPlannerFactory;
+import dev.orchestrator.planner.ModelConfig;
+import dev.orchestrator.planner.Planners;
+import dev.orchestrator.planner.PriceTable;
+import dev.orchestrator.planner.SpendLedger;
 import dev.orchestrator.queue.MissionQueue;
 import dev.orchestrator.report.HealthSummary;
 import dev.orchestrator.runtime.Approvals;
@@ -25,9 +32,11 @@ import dev.orchestrator.store.SqliteMissionQueue;
 import dev.orchestrator.store.SqliteRunLinkStore;
 import dev.orchestrator.store.SqliteRunStats;
 import dev.orchestrator.store.SqliteRunStore;
+import dev.orchestrator.store.SqliteSpendLedger;
 import dev.orchestrator.store.SqliteTranscriptStore;
 import dev.orchestrator.tool.HealthPort;
 import dev.orchestrator.tool.ToolRegistry;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -41,6 +50,7 @@ public final class App implements AutoCloseable {
   private Database database;
   private ToolRegistry tools;
   private GitHubAccess.Opened github;
+  private Planners.LlmFactory llm;
 
   public App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -101,6 +111,45 @@ public final class App implements AutoCloseable {
       tools = ToolRegistry.standard();
     }
     return tools;
+  }
+
+  /** What model calls have cost, per installation and day. */
+  public SpendLedger spendLedger() {
+    return new SqliteSpendLedger(database());
+  }
+
+  /**
+   * The LLM planners of llm runs: {@link Planners#NO_MODEL} (runs fail at once, saying what to set)
+   * unless {@code LLM_BASE_URL} and {@code LLM_MODEL} are set. One model client, with its own
+   * breaker, serves every run of the process. The key is {@code LLM_API_KEY}, never a GitHub
+   * credential.
+   */
+  public synchronized Planners.LlmFactory llmFactory() {
+    if (llm == null) {
+      Settings.Llm s = settings.llm();
+      if (s.baseUrl().isEmpty() || s.model().isEmpty()) {
+        llm = Planners.NO_MODEL;
+      } else {
+        ModelConfig config =
+            ModelConfig.of(
+                s.baseUrl().get(),
+                s.apiKey(),
+                s.model().get(),
+                s.completionCapParam(),
+                s.completionCap(),
+                s.requestTimeout());
+        Waiter waiter = Waiter.parking(clock);
+        llm =
+            new LlmPlannerFactory(
+                ChatClient.create(config, clock, waiter::awaitUntil),
+                s.prices().map(PriceTable::file).orElseGet(PriceTable::shipped),
+                tools(),
+                spendLedger(),
+                BigDecimal.valueOf(s.dailyBudgetUsd()),
+                clock);
+      }
+    }
+    return llm;
   }
 
   public RunExecutor executor() {

@@ -12,6 +12,7 @@ import dev.orchestrator.mission.MissionLoader;
 import dev.orchestrator.mission.Problem;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.planner.Planners;
+import dev.orchestrator.planner.RunRef;
 import dev.orchestrator.runtime.ApprovalDecider;
 import dev.orchestrator.runtime.Arguments;
 import dev.orchestrator.runtime.NewRun;
@@ -89,7 +90,8 @@ public final class LocalRun {
     long id = app.runs().create(run, app.clock().instant()).orElseThrow();
     RunRecord record = app.runs().find(id).orElseThrow();
     Planner planner =
-        Planners.forMission(mission, event, arguments, app.clock(), Planners.NO_MODEL);
+        Planners.forMission(
+            mission, event, arguments, app.clock(), app.llmFactory(), new RunRef(id, 0));
     ToolContext tools = tools(id, event, dryRun, github);
     RunExecutor.Result result =
         app.executor().execute(record, mission, planner, tools, ApprovalDecider.pending());

@@ -5,6 +5,7 @@ import dev.orchestrator.feedback.RunFeedback;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.mission.MissionCatalog;
 import dev.orchestrator.planner.Planners;
+import dev.orchestrator.planner.RunRef;
 import dev.orchestrator.queue.WorkerPool;
 import dev.orchestrator.runtime.ApprovalDecider;
 import dev.orchestrator.runtime.RunExecutor;
@@ -88,7 +89,8 @@ final class RunWorker implements WorkerPool.Job {
         executor.execute(
             run,
             mission.get(),
-            Planners.forMission(mission.get(), event, args, clock, llm),
+            Planners.forMission(
+                mission.get(), event, args, clock, llm, new RunRef(run.id(), run.installationId())),
             tools,
             ApprovalDecider.pending());
     LOG.info("run={} {}", run.id(), result.outcome().status());

@@ -177,7 +177,7 @@ public final class ServerRuntime implements AutoCloseable {
                             : Priority.BACKGROUND),
                     repo(run)),
             app.healthPort(),
-            dev.orchestrator.planner.Planners.NO_MODEL,
+            app.llmFactory(),
             app.clock());
     workers =
         new WorkerPool(app.queue(), job, s.queue().workers(), LEASE, MAX_ATTEMPTS, app.clock());

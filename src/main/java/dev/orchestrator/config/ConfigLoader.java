@@ -148,7 +148,34 @@ public final class ConfigLoader {
     if (prices.isPresent() && !Files.isReadable(prices.get())) {
       problems.add("LLM_PRICES: cannot read \"" + prices.get() + "\"; set it to a price table");
     }
-    return new Settings.Llm(base, secret("LLM_API_KEY"), model, budget, prices);
+    String capParam =
+        text("LLM_MAX_TOKENS_PARAM").orElse(Settings.Llm.DEFAULT_COMPLETION_CAP_PARAM);
+    if (!capParam.matches("[a-z][a-z0-9_]{0,63}")) {
+      problems.add(
+          "LLM_MAX_TOKENS_PARAM: expected a request field name such as max_tokens or"
+              + " max_completion_tokens, found \""
+              + capParam
+              + "\"");
+      capParam = Settings.Llm.DEFAULT_COMPLETION_CAP_PARAM;
+    }
+    return new Settings.Llm(
+        base,
+        secret("LLM_API_KEY"),
+        model,
+        budget,
+        prices,
+        capParam,
+        integer("LLM_MAX_TOKENS", Settings.Llm.DEFAULT_COMPLETION_CAP, 1, 1_000_000),
+        llmTimeout());
+  }
+
+  private Duration llmTimeout() {
+    Duration d = duration("LLM_TIMEOUT", Settings.Llm.DEFAULT_REQUEST_TIMEOUT);
+    if (d.isZero()) {
+      problems.add("LLM_TIMEOUT: must be longer than 0, such as 60s");
+      return Settings.Llm.DEFAULT_REQUEST_TIMEOUT;
+    }
+    return d;
   }
 
   private Duration retention() {

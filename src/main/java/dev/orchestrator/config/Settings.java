@@ -78,14 +78,28 @@ public record Settings(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
   }
 
-  /** The model provider; {@code baseUrl} has no default on purpose. */
+  /**
+   * The model provider; {@code baseUrl} has no default on purpose.
+   *
+   * @param completionCapParam the request field that caps a completion's tokens ({@code
+   *     max_tokens}, or {@code max_completion_tokens} for servers that want it)
+   * @param completionCap its value: the most tokens one model answer may have, which is also what
+   *     the budget check assumes an answer costs
+   * @param requestTimeout how long one model call may take before it counts as failed
+   */
   public record Llm(
       Optional<URI> baseUrl,
       Optional<Secret> apiKey,
       Optional<String> model,
       double dailyBudgetUsd,
-      Optional<Path> prices) {
+      Optional<Path> prices,
+      String completionCapParam,
+      int completionCap,
+      Duration requestTimeout) {
     public static final double DEFAULT_DAILY_BUDGET_USD = 5.00; // per installation per day
+    public static final String DEFAULT_COMPLETION_CAP_PARAM = "max_tokens";
+    public static final int DEFAULT_COMPLETION_CAP = 1024; // tokens per model answer
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
   }
 
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);

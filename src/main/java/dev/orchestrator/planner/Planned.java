@@ -12,4 +12,12 @@ public sealed interface Planned {
 
   /** The mission cannot go on; {@code errorClass} is one of the runtime's error classes. */
   record Fail(String errorClass, String message, boolean infrastructure) implements Planned {}
+
+  /**
+   * The planner needs a person's approval before it goes on (an llm run whose next model call could
+   * cross its budget). The run blocks with {@code reason}; when it is approved and runs again, the
+   * runner tells the planner through {@link Planner#approved}. A dry run, which never waits, fails
+   * with {@code errorClass} instead.
+   */
+  record Pause(String errorClass, String reason) implements Planned {}
 }

@@ -13,23 +13,34 @@ import java.util.Optional;
 public final class Planners {
   private Planners() {}
 
-  /** Builds an LLM planner for a mission; empty when no model is configured. */
+  /** Builds an LLM planner for a run of a mission; empty when no model is configured. */
   @FunctionalInterface
   public interface LlmFactory {
-    Optional<Planner> create(Mission mission, JsonNode event, JsonNode args);
+    Optional<Planner> create(Mission mission, JsonNode event, JsonNode args, RunRef run);
   }
 
   /**
    * No model configured: llm missions load and validate, but their runs fail at once, saying why.
    */
-  public static final LlmFactory NO_MODEL = (m, e, a) -> Optional.empty();
+  public static final LlmFactory NO_MODEL = (m, e, a, r) -> Optional.empty();
 
+  /** The planner of a run of {@code mission}; {@code run} lets an llm planner keep its budgets. */
   public static Planner forMission(
-      Mission mission, JsonNode event, JsonNode args, Clock clock, LlmFactory llm) {
+      Mission mission, JsonNode event, JsonNode args, Clock clock, LlmFactory llm, RunRef run) {
     if (mission.planner() == PlannerType.DETERMINISTIC) {
       return new DeterministicPlanner(mission, event, args, clock);
     }
-    return llm.create(mission, event, args).orElseGet(Planners::unconfigured);
+    return llm.create(mission, event, args, run).orElseGet(Planners::unconfigured);
+  }
+
+  /**
+   * The planner of a run not known to the store (tests, previews). For a stored run use the
+   * overload with its {@link RunRef}: without it an llm planner's daily budget cannot leave the
+   * run's own recorded cost out of the day's sum, and counts it twice after a resume.
+   */
+  public static Planner forMission(
+      Mission mission, JsonNode event, JsonNode args, Clock clock, LlmFactory llm) {
+    return forMission(mission, event, args, clock, llm, RunRef.unknown());
   }
 
   private static Planner unconfigured() {
@@ -37,7 +48,7 @@ public final class Planners {
       @Override
       public Planned next(ObjectNode memory) {
         return new Planned.Fail(
-            "llm_not_configured",
+            LlmErrors.NOT_CONFIGURED,
             "this mission uses the llm planner but no model is configured: set LLM_BASE_URL (an"
                 + " OpenAI-style base URL ending in /v1), LLM_MODEL and, if the server needs one,"
                 + " LLM_API_KEY",

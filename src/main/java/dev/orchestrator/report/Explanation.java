@@ -101,8 +101,38 @@ public final class Explanation {
           Map.entry(
               "budget",
               new String[] {
-                "the next model call could have crossed a budget; approve a larger budget or raise it in the mission",
+                "the next model call could have crossed a budget: approve the run to go on with the larger budget it names, or raise `budget:` in the mission; a spent daily budget (LLM_DAILY_BUDGET_USD) resets at 00:00 UTC",
                 "budget"
+              }),
+          Map.entry(
+              "llm_unavailable",
+              new String[] {
+                "the model provider could not be reached, timed out or failed (5xx); start the run again later. Three such failures in a row open the mission's circuit breaker",
+                "breaker-open"
+              }),
+          Map.entry(
+              "llm_rate_limited",
+              new String[] {
+                "the model provider kept answering 429 (rate limited); start the run again later or raise the provider's limits",
+                "breaker-open"
+              }),
+          Map.entry(
+              "llm_error",
+              new String[] {
+                "the model provider refused the request; the message says why (LLM_API_KEY, LLM_MODEL, LLM_BASE_URL or the account's quota)",
+                "failure-rate"
+              }),
+          Map.entry(
+              "llm_malformed",
+              new String[] {
+                "the model's answer broke the tool-calling protocol (bad JSON, unknown tool, no usage); use a model with tool calling, or start the run again",
+                "failure-rate"
+              }),
+          Map.entry(
+              "llm_refused",
+              new String[] {
+                "the model refused, or the provider's content filter withheld its answer; reword the mission's goal",
+                "failure-rate"
               }),
           Map.entry(
               "rejected",
@@ -169,6 +199,22 @@ public final class Explanation {
               s.path("tool_call").path("name").asText(),
               s.path("duration").asDouble(),
               outcome));
+    }
+    JsonNode totals = t.path("totals");
+    if (totals.has("model_calls")) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "model: %s, %d calls, %d tokens (%d prompt, %d completion), $%s%n",
+              t.path("model").asText("?"),
+              totals.path("model_calls").asInt(),
+              totals.path("tokens").asLong(),
+              totals.path("prompt_tokens").asLong(),
+              totals.path("completion_tokens").asLong(),
+              totals.path("cost_usd").decimalValue().toPlainString()));
+    }
+    if (t.path("summary").isTextual()) {
+      out.append("summary: ").append(t.path("summary").asText()).append("\n");
     }
     for (JsonNode d : t.path("decisions")) {
       out.append("decision: ")

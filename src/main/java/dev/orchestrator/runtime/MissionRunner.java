@@ -3,6 +3,7 @@ package dev.orchestrator.runtime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.mission.PlannerType;
+import dev.orchestrator.planner.ModelUsage;
 import dev.orchestrator.planner.Planned;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.tool.ToolCall;
@@ -21,6 +22,9 @@ import java.util.Optional;
 public final class MissionRunner {
   /** Memory key: who approved this run (later calls that need approval then run). */
   static final String APPROVED_BY = "approved_by";
+
+  /** Memory key: the run blocked because its planner paused ({@link Planned.Pause}). */
+  static final String PAUSED = "paused";
 
   private final SafetyValidator validator;
   private final ToolRegistry registry;
@@ -42,6 +46,12 @@ public final class MissionRunner {
       ApprovalDecider approvals) {
     Instant deadline = ctx.startedAt().plus(mission.timeout());
     Optional<Verdict.Refused> lastRefusal = Optional.empty();
+    if (memory.has(PAUSED)) {
+      // A BLOCKED run executes again only after it was approved (BLOCKED → QUEUED is the
+      // approval edge of the transition table): the planner may go on as it asked.
+      memory.remove(PAUSED);
+      planner.approved(memory);
+    }
     while (true) {
       if (clock.instant().isAfter(deadline)) {
         return new RunOutcome.Failed(
@@ -49,7 +59,23 @@ public final class MissionRunner {
             "the run took longer than its timeout of " + mission.timeout().toSeconds() + "s",
             true);
       }
+      ModelUsage before = planner.usage(memory);
       Planned next = planner.next(memory);
+      // what the model call behind this step cost, if next() made one
+      ModelUsage spent = planner.usage(memory).since(before);
+      if (spent.calls() > 0) {
+        transcript.modelCall(spent);
+      }
+      if (next instanceof Planned.Pause pause) {
+        if (ctx.dryRun()) {
+          return new RunOutcome.Failed(
+              pause.errorClass(),
+              pause.reason() + " (a dry run does not wait for approval)",
+              false);
+        }
+        memory.putObject(PAUSED).put("class", pause.errorClass()).put("reason", pause.reason());
+        return new RunOutcome.Blocked(pause.reason());
+      }
       if (next instanceof Planned.Finish f) {
         return new RunOutcome.Succeeded(f.summary());
       }
@@ -72,7 +98,7 @@ public final class MissionRunner {
       if (verdict instanceof Verdict.Refused refused) {
         lastRefusal = Optional.of(refused);
         ToolResult result = new ToolResult.Refused(refused.reason());
-        transcript.step(call, verdict, result, Duration.ZERO, ctx.dryRun(), 0);
+        transcript.step(call, verdict, result, Duration.ZERO, ctx.dryRun(), spent);
         planner.observe(memory, call, result);
         continue;
       }
@@ -97,10 +123,10 @@ public final class MissionRunner {
         }
       }
       memory.remove("pending_call");
-      Instant before = clock.instant();
+      Instant started = clock.instant();
       ToolResult result = execute(call, ctx);
       transcript.step(
-          call, verdict, result, Duration.between(before, clock.instant()), ctx.dryRun(), 0);
+          call, verdict, result, Duration.between(started, clock.instant()), ctx.dryRun(), spent);
       planner.observe(memory, call, result);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.mission.Mission;
+import dev.orchestrator.planner.ModelUsage;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.tool.ToolCall;
 import dev.orchestrator.tool.ToolContext;
@@ -97,13 +98,18 @@ public final class RunExecutor {
         memory.path("active_seconds").asDouble(0)
             + Duration.between(thisExecution, now).toNanos() / 1e9;
     memory.put("active_seconds", active);
-    transcript.end(outcome, now, active, 0, 0);
+    ModelUsage usage = planner.usage(memory);
+    transcript.end(outcome, now, active, usage);
     transcripts.save(run.id(), transcript.toString(), now);
     Optional<String> error = Optional.empty();
     Optional<String> errorClass = Optional.empty();
     if (outcome instanceof RunOutcome.Failed f) {
       error = Optional.of(f.message());
       errorClass = Optional.of(f.errorClass());
+    } else if (outcome instanceof RunOutcome.Blocked b && memory.has(MissionRunner.PAUSED)) {
+      // blocked by the planner (an llm run at its budget): say why on the row until it goes on
+      error = Optional.of(b.reason());
+      errorClass = Optional.of(memory.path(MissionRunner.PAUSED).path("class").asText());
     } else if (outcome instanceof RunOutcome.Rejected r) {
       error =
           Optional.of("rejected by @" + r.by() + (r.reason().isEmpty() ? "" : ": " + r.reason()));
@@ -117,9 +123,9 @@ public final class RunExecutor {
         recorded,
         new RunFinish(
             transcript.toolCalls(),
-            0,
-            0,
-            Optional.empty(),
+            usage.tokens(),
+            usage.costUsd().doubleValue(),
+            usage.model(),
             error,
             errorClass,
             Optional.of(memory.toString())),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.planner.ModelUsage;
 import dev.orchestrator.tool.ToolCall;
 import dev.orchestrator.tool.ToolResult;
 import java.time.Duration;
@@ -14,9 +15,12 @@ import java.util.Optional;
 /**
  * A run's transcript: one JSON document with the mission, trigger, planner, status, times, every
  * step ({@code index}, {@code tool_call{name, arguments}}, {@code result{ok, output | error{class,
- * message}}}, {@code duration} in seconds, {@code dry_run}, {@code verdict}), decisions, totals and
- * the error. The runbook's {@code jq '.steps[] | {tool: .tool_call.name, duration: .duration}'}
- * reads it.
+ * message}}}, {@code duration} in seconds, {@code dry_run}, {@code verdict}, {@code tokens} and
+ * {@code cost_usd} of the model call that chose it), the model calls of llm runs ({@code
+ * model_calls[]}), decisions, totals ({@code steps}, {@code tool_calls}, {@code duration}, {@code
+ * tokens}, {@code cost_usd}; for llm runs also {@code model_calls}, {@code prompt_tokens}, {@code
+ * completion_tokens} and the run's {@code model}) and the error. The runbook's {@code jq '.steps[]
+ * | {tool: .tool_call.name, duration: .duration}'} reads it.
  */
 public final class Transcript {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,14 +64,17 @@ public final class Transcript {
     }
   }
 
-  /** Records one step. */
+  /**
+   * Records one step; {@code spent} is what the model call that chose it cost (nothing for
+   * deterministic steps and for later calls of the same model answer).
+   */
   public void step(
       ToolCall call,
       Verdict verdict,
       ToolResult result,
       Duration took,
       boolean dryRun,
-      long tokens) {
+      ModelUsage spent) {
     ArrayNode steps = (ArrayNode) root.get("steps");
     ObjectNode s = steps.addObject();
     s.put("index", steps.size() - 1);
@@ -77,12 +84,31 @@ public final class Transcript {
     s.set("result", result.toJson());
     s.put("duration", took.toNanos() / 1e9);
     s.put("dry_run", dryRun && result.recorded());
-    s.put("tokens", tokens);
+    s.put("tokens", spent.tokens());
+    s.put("cost_usd", spent.costUsd());
     ObjectNode t = (ObjectNode) root.get("totals");
     t.put("steps", steps.size());
     if (!(result instanceof ToolResult.Refused)) {
       t.put("tool_calls", t.path("tool_calls").asInt() + 1);
     }
+  }
+
+  /**
+   * Records a model call: {@code model_calls[]} of {@code {index, after_step, prompt_tokens,
+   * completion_tokens, tokens, cost_usd}}, where {@code after_step} counts the steps before it.
+   */
+  public void modelCall(ModelUsage spent) {
+    ArrayNode calls =
+        root.has("model_calls")
+            ? (ArrayNode) root.get("model_calls")
+            : root.putArray("model_calls");
+    ObjectNode c = calls.addObject();
+    c.put("index", calls.size() - 1);
+    c.put("after_step", root.path("steps").size());
+    c.put("prompt_tokens", spent.promptTokens());
+    c.put("completion_tokens", spent.completionTokens());
+    c.put("tokens", spent.tokens());
+    c.put("cost_usd", spent.costUsd());
   }
 
   /** Records a human's or an operator's decision on the run. */
@@ -98,14 +124,22 @@ public final class Transcript {
     }
   }
 
-  /** Records the outcome; a terminal status stamps {@code finished_at} and the totals. */
-  public void end(
-      RunOutcome outcome, Instant at, double durationSeconds, long tokens, double costUsd) {
+  /**
+   * Records the outcome and the totals (the run's whole model usage so far); a terminal status
+   * stamps {@code finished_at}.
+   */
+  public void end(RunOutcome outcome, Instant at, double durationSeconds, ModelUsage usage) {
     root.put("status", outcome.status().name());
     ObjectNode t = (ObjectNode) root.get("totals");
     t.put("duration", durationSeconds);
-    t.put("tokens", tokens);
-    t.put("cost_usd", costUsd);
+    t.put("tokens", usage.tokens());
+    t.put("cost_usd", usage.costUsd());
+    if (usage.calls() > 0 || usage.model().isPresent()) {
+      t.put("model_calls", usage.calls());
+      t.put("prompt_tokens", usage.promptTokens());
+      t.put("completion_tokens", usage.completionTokens());
+      usage.model().ifPresent(m -> root.put("model", m));
+    }
     if (outcome.status().isTerminal()) {
       root.put("finished_at", at.toString());
     }

@@ -22,6 +22,8 @@ final class Cli {
     this.dir = dir;
     this.database = dir.resolve("agent_metrics.db");
     env.put("DATABASE_URL", "jdbc:sqlite:" + database);
+    // Never GitHub itself: a closed loopback port unless a test points it somewhere else.
+    env.put("GITHUB_API_URL", "http://127.0.0.1:1");
   }
 
   /** What a command printed and its exit code. */

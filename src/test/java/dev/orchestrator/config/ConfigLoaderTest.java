@@ -121,6 +121,44 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theModelsCompletionCapAndTimeoutHaveDefaultsAndCanBeSet() {
+    Settings.Llm d = load(Map.of()).orThrow().llm();
+    assertThat(d.completionCapParam()).isEqualTo("max_tokens");
+    assertThat(d.completionCap()).isEqualTo(1024);
+    assertThat(d.requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+    Settings.Llm s =
+        load(Map.of(
+                "LLM_BASE_URL", "http://127.0.0.1:11434/v1/",
+                "LLM_MODEL", "llama3.1",
+                "LLM_API_KEY", "sk-abc",
+                "LLM_MAX_TOKENS_PARAM", "max_completion_tokens",
+                "LLM_MAX_TOKENS", "4096",
+                "LLM_TIMEOUT", "2m"))
+            .orThrow()
+            .llm();
+    assertThat(s.baseUrl()).map(Object::toString).contains("http://127.0.0.1:11434/v1");
+    assertThat(s.completionCapParam()).isEqualTo("max_completion_tokens");
+    assertThat(s.completionCap()).isEqualTo(4096);
+    assertThat(s.requestTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(s.toString()).doesNotContain("sk-abc");
+  }
+
+  @Test
+  void badModelSettingsNameTheirVariable() {
+    ConfigResult r =
+        load(
+            Map.of(
+                "LLM_MAX_TOKENS_PARAM", "max tokens",
+                "LLM_MAX_TOKENS", "0",
+                "LLM_TIMEOUT", "0s"));
+    assertThat(((ConfigResult.Invalid) r).problems())
+        .hasSize(3)
+        .anySatisfy(p -> assertThat(p).startsWith("LLM_MAX_TOKENS_PARAM: ").contains("max_tokens"))
+        .anySatisfy(p -> assertThat(p).startsWith("LLM_MAX_TOKENS: "))
+        .anySatisfy(p -> assertThat(p).startsWith("LLM_TIMEOUT: "));
+  }
+
+  @Test
   void urlsLoseATrailingSlash() {
     Settings s = load(Map.of("GITHUB_API_URL", "https://ghe.example/api/v3/")).orThrow();
     assertThat(s.github().apiUrl()).hasToString("https://ghe.example/api/v3");

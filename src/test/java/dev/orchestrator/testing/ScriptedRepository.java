@@ -14,6 +14,10 @@ import java.util.Optional;
 /** A repository port that records every call and answers what the test scripted per method. */
 public class ScriptedRepository implements RepositoryPort {
   public final List<String> calls = new ArrayList<>();
+
+  /** The bodies of posted comments, in order. */
+  public final List<String> posted = new ArrayList<>();
+
   private final Map<String, ToolResult> answers = new HashMap<>();
 
   /** {@code method} (e.g. "searchIssues") answers {@code result} from now on. */
@@ -68,7 +72,8 @@ public class ScriptedRepository implements RepositoryPort {
   }
 
   @Override
-  public ToolResult postComment(int number, String body, String marker) {
+  public synchronized ToolResult postComment(int number, String body, String marker) {
+    posted.add(body);
     return call("postComment", number, marker);
   }
 
