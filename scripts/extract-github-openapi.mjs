@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 const OPERATIONS = [
   ["get", "/app"],
   ["get", "/app/installations"],
+  ["get", "/app/installations/{installation_id}"],
   ["get", "/repos/{owner}/{repo}/installation"],
   ["post", "/app/installations/{installation_id}/access_tokens"],
   ["get", "/user"],

@@ -1,19 +1,32 @@
 package dev.orchestrator;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.config.Settings;
 import dev.orchestrator.github.GitHubAccess;
+import dev.orchestrator.health.HealthReport;
 import dev.orchestrator.health.HealthService;
 import dev.orchestrator.health.RunStatsSource;
+import dev.orchestrator.mission.LoadResult;
+import dev.orchestrator.mission.MissionCatalog;
+import dev.orchestrator.mission.MissionLoader;
+import dev.orchestrator.queue.MissionQueue;
+import dev.orchestrator.report.HealthSummary;
+import dev.orchestrator.runtime.Approvals;
 import dev.orchestrator.runtime.MissionBreaker;
 import dev.orchestrator.runtime.MissionRunner;
 import dev.orchestrator.runtime.RunExecutor;
+import dev.orchestrator.runtime.RunLinkStore;
 import dev.orchestrator.runtime.RunStore;
 import dev.orchestrator.runtime.TranscriptStore;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.SqliteBreakerStore;
+import dev.orchestrator.store.SqliteMissionQueue;
+import dev.orchestrator.store.SqliteRunLinkStore;
 import dev.orchestrator.store.SqliteRunStats;
 import dev.orchestrator.store.SqliteRunStore;
 import dev.orchestrator.store.SqliteTranscriptStore;
+import dev.orchestrator.tool.HealthPort;
 import dev.orchestrator.tool.ToolRegistry;
 import java.time.Clock;
 import java.util.Optional;
@@ -105,6 +118,40 @@ public final class App implements AutoCloseable {
       github = GitHubAccess.open(settings.github(), clock);
     }
     return github;
+  }
+
+  public MissionQueue queue() {
+    return new SqliteMissionQueue(
+        database(), settings.queue().capacityPerInstallation(), settings.queue().capacityTotal());
+  }
+
+  public RunLinkStore links() {
+    return new SqliteRunLinkStore(database());
+  }
+
+  public Approvals approvals() {
+    return new Approvals(runs(), transcripts(), clock);
+  }
+
+  /** The global missions of {@code MISSIONS_DIR}; a missing directory is an empty catalog. */
+  public LoadResult missions() {
+    if (!java.nio.file.Files.isDirectory(settings.missionsDir())) {
+      return new LoadResult.Loaded(MissionCatalog.empty());
+    }
+    return MissionLoader.global().loadDirectory(settings.missionsDir());
+  }
+
+  /** The {@code get_health} tool's view of health: level and the markdown summary. */
+  public HealthPort healthPort() {
+    return lookback -> {
+      HealthReport r = health().report(lookback);
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      out.put("level", r.level().name());
+      out.put("summary", HealthSummary.markdown(r, "last " + lookback.toHours() + "h"));
+      r.successRate().ifPresent(v -> out.put("success_rate", v));
+      out.put("failures", r.failures());
+      return out;
+    };
   }
 
   @Override

@@ -1,31 +1,26 @@
 package dev.orchestrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubRepositoryPort;
 import dev.orchestrator.github.Priority;
 import dev.orchestrator.github.Repo;
-import dev.orchestrator.health.HealthReport;
 import dev.orchestrator.mission.LoadResult;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.mission.MissionLoader;
 import dev.orchestrator.mission.Problem;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.planner.Planners;
-import dev.orchestrator.report.HealthSummary;
 import dev.orchestrator.runtime.ApprovalDecider;
 import dev.orchestrator.runtime.Arguments;
 import dev.orchestrator.runtime.NewRun;
 import dev.orchestrator.runtime.RunExecutor;
 import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.runtime.RunStatus;
-import dev.orchestrator.tool.HealthPort;
 import dev.orchestrator.tool.RepositoryPort;
 import dev.orchestrator.tool.ToolContext;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +99,7 @@ public final class LocalRun {
   private ToolContext tools(long id, JsonNode event, boolean dryRun, GitHubAccess.Opened github) {
     Optional<String> repository = ToolContext.repositoryOf(event);
     if (repository.isEmpty() || !(github instanceof GitHubAccess.Opened.Ready ready)) {
-      return ToolContext.offline(id, event, dryRun, healthPort());
+      return ToolContext.offline(id, event, dryRun, app.healthPort());
     }
     Repo repo = Repo.of(repository.get());
     JsonNode installation = event.path("installation").path("id");
@@ -113,22 +108,6 @@ public final class LocalRun {
     }
     RepositoryPort port =
         new GitHubRepositoryPort(ready.access().gateway(Priority.INTERACTIVE), repo);
-    return new ToolContext(id, repository, event, dryRun, port, healthPort());
-  }
-
-  private HealthPort healthPort() {
-    return lookback -> {
-      HealthReport r = app.health().report(lookback);
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      out.put("level", r.level().name());
-      out.put("summary", HealthSummary.markdown(r, hours(lookback)));
-      r.successRate().ifPresent(v -> out.put("success_rate", v));
-      out.put("failures", r.failures());
-      return out;
-    };
-  }
-
-  private static String hours(Duration d) {
-    return "last " + d.toHours() + "h";
+    return new ToolContext(id, repository, event, dryRun, port, app.healthPort());
   }
 }

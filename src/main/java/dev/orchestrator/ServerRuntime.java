@@ -2,6 +2,12 @@ package dev.orchestrator;
 
 import dev.orchestrator.config.Secret;
 import dev.orchestrator.config.Settings;
+import dev.orchestrator.dispatch.Dispatching;
+import dev.orchestrator.dispatch.Identity;
+import dev.orchestrator.github.GitHubAccess;
+import dev.orchestrator.github.GitHubGateway;
+import dev.orchestrator.mission.LoadResult;
+import dev.orchestrator.mission.Problem;
 import dev.orchestrator.server.StartupRules;
 import dev.orchestrator.server.WebServer;
 import dev.orchestrator.store.Database;
@@ -28,6 +34,9 @@ public final class ServerRuntime implements AutoCloseable {
   private Dispatcher dispatcher;
   private WebServer web;
   private volatile boolean stopping;
+  private final Identity identity = new Identity();
+  private IdentityLookup identityLookup;
+  private volatile Runnable workerWake;
 
   private ServerRuntime(App app, StartupRules.Decision decision) {
     this.app = app;
@@ -55,7 +64,7 @@ public final class ServerRuntime implements AutoCloseable {
     Database db = app.database();
     lock = ServerLock.acquire(db.file());
     deliveries = new SqliteDeliveryStore(db);
-    dispatcher = new Dispatcher(deliveries, DeliveryHandler.ignoreAll(), app.clock());
+    dispatcher = new Dispatcher(deliveries, handler(), app.clock());
     dispatcher.start();
     List<Secret> secrets = new ArrayList<>();
     s.github().webhookSecret().ifPresent(secrets::add);
@@ -75,6 +84,49 @@ public final class ServerRuntime implements AutoCloseable {
         web.port(),
         db.file(),
         s.github().mode());
+  }
+
+  /** The dispatch in normal mode; in setup mode nothing is verified, so nothing is dispatched. */
+  private DeliveryHandler handler() {
+    if (!(decision instanceof StartupRules.Decision.Normal)) {
+      return DeliveryHandler.ignoreAll();
+    }
+    GitHubAccess.Opened opened = app.github();
+    if (opened instanceof GitHubAccess.Opened.Invalid invalid) {
+      throw new IllegalStateException(invalid.message());
+    }
+    LoadResult missions = app.missions();
+    if (!missions.isValid()) {
+      throw new IllegalStateException(
+          "the missions in \""
+              + app.settings().missionsDir()
+              + "\" are invalid (run `agent validate`):\n  "
+              + String.join("\n  ", missions.problems().stream().map(Problem::render).toList()));
+    }
+    GitHubGateway gateway = ((GitHubAccess.Opened.Ready) opened).access().gateway();
+    identityLookup = new IdentityLookup(gateway, identity, app.settings().github().mode());
+    identityLookup.start();
+    return Dispatching.router(
+        new Dispatching.Parts(
+            gateway,
+            missions.catalog(),
+            app.queue(),
+            app.runs(),
+            app.links(),
+            app.transcripts(),
+            app.health(),
+            app.approvals(),
+            identity,
+            app.clock(),
+            this::wakeWorkers));
+  }
+
+  /** Tells the workers there is work; they also look on their own every few seconds. */
+  private void wakeWorkers() {
+    Runnable w = workerWake;
+    if (w != null) {
+      w.run();
+    }
   }
 
   private List<String> readinessProblems() {
@@ -117,6 +169,9 @@ public final class ServerRuntime implements AutoCloseable {
     stopping = true;
     if (web != null) {
       web.close();
+    }
+    if (identityLookup != null) {
+      identityLookup.close();
     }
     if (dispatcher != null) {
       dispatcher.close();

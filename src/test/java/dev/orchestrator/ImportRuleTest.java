@@ -74,7 +74,9 @@ class ImportRuleTest {
                   "javax.net.")),
           Map.entry("store", List.of("java.sql.", "org.sqlite.")),
           Map.entry("health", List.of()),
-          Map.entry("report", List.of()));
+          Map.entry("report", List.of()),
+          Map.entry("dispatch", List.of()),
+          Map.entry("feedback", List.of()));
 
   @Test
   void everyOutsideLibraryLivesBehindOnePackage() throws IOException {

@@ -21,6 +21,11 @@ public enum Permission {
     return compareTo(needed) >= 0;
   }
 
+  /** The level a mission requires, as a requester's level to compare with. */
+  public static Permission of(dev.orchestrator.mission.Permission required) {
+    return valueOf(required.name());
+  }
+
   /** Parses a mission's {@code permission:} value. */
   public static Optional<Permission> parse(String word) {
     if (word == null) {

@@ -128,6 +128,16 @@ final class AppCalls {
     return new Installation(
         i.getId(),
         i.getAccount() == null ? "" : i.getAccount().getLogin(),
-        i.getTargetType() == null ? "" : i.getTargetType().name());
+        i.getTargetType() == null ? "" : targetType(i.getTargetType().name()));
+  }
+
+  /**
+   * GitHub's spelling of kohsuke's enum constant ({@code ORGANIZATION} is {@code "Organization"}),
+   * so an installation reads the same whether kohsuke or a direct call fetched it.
+   */
+  private static String targetType(String constant) {
+    return constant.isEmpty()
+        ? constant
+        : constant.charAt(0) + constant.substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 }

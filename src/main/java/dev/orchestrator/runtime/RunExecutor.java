@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.planner.Planner;
+import dev.orchestrator.tool.ToolCall;
 import dev.orchestrator.tool.ToolContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,7 +42,7 @@ public final class RunExecutor {
   }
 
   /** What an execution produced. */
-  public record Result(RunOutcome outcome, Transcript transcript) {}
+  public record Result(RunOutcome outcome, Transcript transcript, List<ToolCall> planned) {}
 
   public Result execute(
       RunRecord run,
@@ -130,7 +132,9 @@ public final class RunExecutor {
       // The stored duration is time spent running, without the wait for an approval.
       runs.setDuration(run.id(), active);
     }
-    return new Result(outcome, transcript);
+    List<ToolCall> planned =
+        outcome instanceof RunOutcome.Blocked ? planner.preview(memory) : List.of();
+    return new Result(outcome, transcript, planned);
   }
 
   private void recordBreaker(RunRecord run, Mission mission, RunOutcome outcome) {
@@ -144,7 +148,8 @@ public final class RunExecutor {
     }
   }
 
-  static ObjectNode object(String json) {
+  /** Reads stored JSON that must be an object (arguments, events, checkpoints). */
+  public static ObjectNode object(String json) {
     try {
       JsonNode n = JSON.readTree(json);
       return n instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();

@@ -14,6 +14,9 @@ public interface RunStore {
   /** Newest first, at most {@code limit}; only {@code repository}'s when given. */
   List<RunRecord> recent(int limit, Optional<String> repository);
 
+  /** Runs on one issue or pull request with one of {@code statuses}, oldest first. */
+  List<RunRecord> onIssue(String repository, int issue, java.util.Set<RunStatus> statuses);
+
   /** Newest first, with the given status. */
   List<RunRecord> withStatus(RunStatus status, int limit);
 
@@ -34,6 +37,9 @@ public interface RunStore {
 
   /** Overrides the recorded duration (a resumed run counts only its time running). */
   void setDuration(long id, double seconds);
+
+  /** Replaces the run's checkpoint (the planner's memory), e.g. to record an approval. */
+  void updateCheckpoint(long id, String json);
 
   /** How many runs have {@code status}. */
   int count(RunStatus status);

@@ -121,6 +121,14 @@ public final class Transcript {
     }
   }
 
+  /** Records a status set outside the runner (a decision); terminal ones stamp the end. */
+  public void status(RunStatus status, Instant at) {
+    root.put("status", status.name());
+    if (status.isTerminal()) {
+      root.put("finished_at", at.toString());
+    }
+  }
+
   /** How many tool calls were made (refusals excluded). */
   public int toolCalls() {
     return root.path("totals").path("tool_calls").asInt();

@@ -97,6 +97,21 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
   }
 
   @Override
+  public int begin(long seq) {
+    return db.write(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE deliveries SET attempts = attempts + 1 WHERE seq = ? RETURNING attempts")) {
+            p.setLong(1, seq);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next() ? rs.getInt(1) : 1;
+            }
+          }
+        });
+  }
+
+  @Override
   public void markDispatched(long seq, String outcome, String reason, Instant at) {
     db.write(
         c -> {

@@ -100,6 +100,27 @@ public final class SqliteRunStore implements RunStore {
   }
 
   @Override
+  public List<RunRecord> onIssue(String repository, int issue, java.util.Set<RunStatus> statuses) {
+    List<RunRecord> out = new ArrayList<>();
+    for (RunRecord r :
+        db.read(
+            c -> {
+              try (PreparedStatement p =
+                  c.prepareStatement(
+                      "SELECT * FROM runs WHERE repository = ? AND issue_number = ? ORDER BY id")) {
+                p.setString(1, repository);
+                p.setInt(2, issue);
+                return list(p);
+              }
+            })) {
+      if (statuses.contains(r.status())) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public List<RunRecord> withStatus(RunStatus status, int limit) {
     return db.read(
         c -> {
@@ -187,6 +208,20 @@ public final class SqliteRunStore implements RunStore {
             }
             p.setString(11, ts);
             p.setLong(12, id);
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void updateCheckpoint(long id, String json) {
+    db.write(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("UPDATE runs SET checkpoint = ? WHERE id = ?")) {
+            p.setString(1, json);
+            p.setLong(2, id);
             p.executeUpdate();
           }
           return null;

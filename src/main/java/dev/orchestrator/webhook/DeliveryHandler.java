@@ -12,6 +12,14 @@ public interface DeliveryHandler {
 
   Outcome handle(Delivery delivery);
 
+  /**
+   * Handles a delivery; {@code retry} is true when an earlier attempt may have done part of the
+   * work before a crash, so effects must be looked up before they are repeated.
+   */
+  default Outcome handle(Delivery delivery, boolean retry) {
+    return handle(delivery);
+  }
+
   /** Until commands and triggers exist: every delivery is recorded as ignored, with the reason. */
   static DeliveryHandler ignoreAll() {
     return d ->

@@ -15,6 +15,9 @@ public interface DeliveryStore {
   /** The oldest deliveries not yet dispatched, in order of arrival. */
   List<StoredDelivery> pending(int limit);
 
+  /** Records that dispatching begins; returns the attempt number (1 the first time). */
+  int begin(long seq);
+
   /** Records how a delivery was dispatched; it is not dispatched again. */
   void markDispatched(long seq, String outcome, String reason, Instant at);
 

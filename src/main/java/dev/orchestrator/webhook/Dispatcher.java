@@ -85,7 +85,7 @@ public final class Dispatcher implements AutoCloseable {
     Delivery d = sd.delivery();
     DeliveryHandler.Outcome outcome;
     try {
-      outcome = handler.handle(d);
+      outcome = handler.handle(d, store.begin(sd.seq()) > 1);
     } catch (RuntimeException e) {
       // A bug in a handler must not wedge the queue of deliveries behind it.
       LOG.error("delivery={} event={}: handler failed: {}", d.id(), d.kind(), e.getMessage(), e);

@@ -144,6 +144,17 @@ class AppAuthTest {
   }
 
   @Test
+  void oneInstallationIsReadByIdWithTheAppJwt() throws Exception {
+    FakeClient.Answer known = client.get("/app/installations/1").bearer(github.appJwt()).send();
+    FakeClient.Answer unknown = client.get("/app/installations/77").bearer(github.appJwt()).send();
+
+    assertThat(known.status()).isEqualTo(200);
+    assertThat(known.json().path("id").asLong()).isEqualTo(1);
+    assertThat(known.json().path("account").path("login").asText()).isEqualTo("octo");
+    assertThat(unknown.status()).isEqualTo(404);
+  }
+
+  @Test
   void mintingForAnUnknownInstallationIs404() throws Exception {
     FakeClient.Answer answer =
         client.post("/app/installations/77/access_tokens").bearer(github.appJwt()).send();

@@ -52,6 +52,7 @@ class CrashSafetyTest {
     env.put("PORT", "0");
     env.put("GITHUB_TOKEN", "ghp_test");
     env.put("WEBHOOK_SECRET", SECRET);
+    env.put("GITHUB_API_URL", "http://127.0.0.1:1"); // loopback only, and closed
     env.put("MISSIONS_DIR", dir.resolve("none").toString());
 
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();

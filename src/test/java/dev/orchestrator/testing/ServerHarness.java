@@ -39,6 +39,8 @@ public final class ServerHarness implements AutoCloseable {
     env.put("PORT", "0");
     env.put("GITHUB_TOKEN", "ghp_test");
     env.put("WEBHOOK_SECRET", SECRET);
+    // Never GitHub itself: a closed loopback port unless a test points it at a FakeGitHub.
+    env.put("GITHUB_API_URL", "http://127.0.0.1:1");
     env.put("MISSIONS_DIR", dir.resolve("no-missions").toString());
     env.putAll(extra);
     env.values().removeIf(v -> v == null || v.isEmpty());

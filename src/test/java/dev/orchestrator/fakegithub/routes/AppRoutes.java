@@ -54,6 +54,7 @@ final class AppRoutes {
     return List.of(
         Route.get("/app", Auth.APP, this::app),
         Route.get("/app/installations", Auth.APP, this::installations),
+        Route.get("/app/installations/{installation_id}", Auth.APP, this::installation),
         Route.get("/repos/{owner}/{repo}/installation", Auth.APP, this::repoInstallation),
         Route.post(
             "/app/installations/{installation_id}/access_tokens", Auth.APP, this::accessToken),
@@ -72,6 +73,13 @@ final class AppRoutes {
     page.items()
         .forEach(i -> out.add(apps.installation(Views.template(call, 200), i, call.links())));
     return page.decorate(Reply.json(200, out));
+  }
+
+  private Reply installation(Call call) {
+    return world
+        .installation(call.id("installation_id"))
+        .map(i -> Reply.json(200, apps.installation(Views.template(call, 200), i, call.links())))
+        .orElseGet(() -> Errors.notFound(call.docs()));
   }
 
   private Reply repoInstallation(Call call) {

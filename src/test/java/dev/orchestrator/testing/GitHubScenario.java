@@ -1,0 +1,152 @@
+package dev.orchestrator.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.fakegithub.FakeGitHub;
+import dev.orchestrator.fakegithub.state.Comment;
+import dev.orchestrator.fakegithub.state.FakeRepo;
+import dev.orchestrator.fakegithub.state.IssueSeed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real server in App mode against a FakeGitHub, with the shipped missions, and helpers that
+ * build real webhook payloads (GitHub's published examples, re-pointed at the fake's state).
+ */
+public final class GitHubScenario implements AutoCloseable {
+  public static final String OWNER = "octo";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public final FakeGitHub github;
+  public final ServerHarness server;
+
+  private GitHubScenario(FakeGitHub github, ServerHarness server) {
+    this.github = github;
+    this.server = server;
+  }
+
+  public static GitHubScenario start(Path dir, Map<String, String> extra) {
+    FakeGitHub github = FakeGitHub.start();
+    try {
+      Path key = dir.resolve("app.pem");
+      Files.writeString(key, github.keys().pkcs1Pem());
+      Map<String, String> env = new HashMap<>();
+      env.put("GITHUB_TOKEN", "");
+      env.put("APP_ID", Long.toString(github.appId()));
+      env.put("PRIVATE_KEY_PATH", key.toString());
+      env.put("GITHUB_API_URL", github.apiUrl());
+      env.put("MISSIONS_DIR", Path.of("missions").toAbsolutePath().toString());
+      env.putAll(extra);
+      return new GitHubScenario(github, ServerHarness.start(dir, env));
+    } catch (IOException e) {
+      github.close();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      github.close();
+      throw e;
+    }
+  }
+
+  public FakeRepo repo(String name) {
+    return github.repo(OWNER, name);
+  }
+
+  /** Opens an issue in the fake and returns its number. */
+  public int issue(FakeRepo repo, String title) {
+    return repo.add(IssueSeed.issue(title)).number();
+  }
+
+  /** Writes the comment into the fake, then delivers {@code issue_comment.created} for it. */
+  public Comment comment(
+      FakeRepo repo, int issue, String login, String type, String body, String deliveryId) {
+    Comment c = repo.comment(issue, login, body);
+    deliver(
+        "issue_comment",
+        commentPayload(repo, issue, c.id(), login, type, body, "created"),
+        deliveryId);
+    return c;
+  }
+
+  public ObjectNode commentPayload(
+      FakeRepo repo,
+      int issue,
+      long commentId,
+      String login,
+      String type,
+      String body,
+      String action) {
+    ObjectNode p = fixture("issue_comment.created");
+    p.put("action", action);
+    point(p, repo, login, type);
+    ObjectNode i = (ObjectNode) p.get("issue");
+    i.put("number", issue);
+    i.put("node_id", "I_" + repo.name() + "_" + issue);
+    i.remove("pull_request");
+    ObjectNode c = (ObjectNode) p.get("comment");
+    c.put("id", commentId);
+    c.put("body", body);
+    ((ObjectNode) c.get("user")).put("login", login).put("type", type);
+    return p;
+  }
+
+  /** {@code issues.opened} for an issue of the fake. */
+  public ObjectNode issueOpened(FakeRepo repo, int issue, String login) {
+    ObjectNode p = fixture("issues.opened");
+    point(p, repo, login, "User");
+    ObjectNode i = (ObjectNode) p.get("issue");
+    i.put("number", issue);
+    i.put("node_id", "I_" + repo.name() + "_" + issue);
+    return p;
+  }
+
+  private void point(ObjectNode p, FakeRepo repo, String login, String type) {
+    ObjectNode r = (ObjectNode) p.get("repository");
+    r.put("full_name", repo.fullName());
+    r.put("name", repo.name());
+    r.put("default_branch", repo.defaultBranch());
+    ((ObjectNode) r.get("owner")).put("login", OWNER);
+    p.putObject("installation")
+        .put("id", 1)
+        .put("node_id", "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==");
+    ((ObjectNode) p.get("sender")).put("login", login).put("type", type);
+  }
+
+  public HttpResponse<String> deliver(String event, ObjectNode payload, String deliveryId) {
+    return server.deliver(event, payload.toString().getBytes(StandardCharsets.UTF_8), deliveryId);
+  }
+
+  private static ObjectNode fixture(String name) {
+    try {
+      return (ObjectNode) JSON.readTree(Payloads.bytes(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the server has dispatched every stored delivery. */
+  public void awaitDispatched() {
+    Await.until(
+        "every delivery to be dispatched", () -> server.server().deliveries().pending(1).isEmpty());
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    github.close();
+  }
+
+  /** Lets a test pass extra variables without a map literal. */
+  public static Map<String, String> env(String... kv) {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+}
