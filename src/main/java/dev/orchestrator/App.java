@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.config.Settings;
 import dev.orchestrator.github.GitHubAccess;
+import dev.orchestrator.health.HealthContext;
 import dev.orchestrator.health.HealthReport;
 import dev.orchestrator.health.HealthService;
 import dev.orchestrator.health.RunStatsSource;
@@ -152,6 +153,22 @@ public final class App implements AutoCloseable {
       out.put("failures", r.failures());
       return out;
     };
+  }
+
+  /**
+   * GitHub's {@code core} budget where it is lowest (the installation nearest its limit, among
+   * windows not yet reset), for the health report's {@code rate_limit}; empty without credentials
+   * or before a response has reported one. Only this process's requests are known.
+   */
+  public Optional<HealthContext.RateLimit> rateLimit() {
+    if (!(github() instanceof GitHubAccess.Opened.Ready ready)) {
+      return Optional.empty();
+    }
+    return ready
+        .access()
+        .rateLimits()
+        .lowest("core")
+        .map(s -> new HealthContext.RateLimit(s.remaining(), s.limit(), Optional.of(s.resetAt())));
   }
 
   @Override
