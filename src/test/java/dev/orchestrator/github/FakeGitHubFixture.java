@@ -63,16 +63,38 @@ final class FakeGitHubFixture implements AutoCloseable {
   }
 
   static FakeGitHubFixture start(Mode mode) {
-    return new FakeGitHubFixture(mode, relaxed(), GovernorConfig.defaults());
+    return new FakeGitHubFixture(mode, relaxed(), withoutBreaker());
   }
 
   static FakeGitHubFixture start(Mode mode, TransportConfig config) {
-    return new FakeGitHubFixture(mode, config, GovernorConfig.defaults());
+    return new FakeGitHubFixture(mode, config, withoutBreaker());
   }
 
   /** With the rate-limit governor's policy {@code governor}. */
   static FakeGitHubFixture start(Mode mode, GovernorConfig governor) {
     return new FakeGitHubFixture(mode, relaxed(), governor);
+  }
+
+  /**
+   * The governor's defaults, except that the per-installation breaker never opens: these tests
+   * inject faults on purpose and check what each single request does (the breaker has its own).
+   */
+  static GovernorConfig withoutBreaker() {
+    GovernorConfig d = GovernorConfig.defaults();
+    return new GovernorConfig(
+        d.reserveRatio(),
+        d.mutationSpacing(),
+        d.mutationsPerMinute(),
+        d.mutationsPerHour(),
+        d.secondaryWait(),
+        d.secondaryMaxWait(),
+        d.maxInlineWait(),
+        d.maxThrottledSends(),
+        1000,
+        1000,
+        d.breakerFailurePercent(),
+        d.breakerOpenFor(),
+        d.etagCacheEntries());
   }
 
   /** Timeouts a loaded machine never hits on a healthy loopback request. */

@@ -110,16 +110,23 @@ class GatewayAgainstFakeGitHubTest {
     assertThat(pr.author()).isEqualTo("bob");
     assertThat(pr.draft()).isFalse();
     assertThat(pr.merged()).isFalse();
-    assertThat(gh.listPullRequestFiles(f.target, 1).orElseThrow())
-        .extracting(
-            PullRequestFile::filename,
-            PullRequestFile::status,
-            PullRequestFile::additions,
-            PullRequestFile::deletions,
-            PullRequestFile::patch)
+    assertThat(
+            gh.listPullRequestFiles(f.target, 1).orElseThrow().stream()
+                .map(
+                    x ->
+                        x.filename()
+                            + " "
+                            + x.status()
+                            + " +"
+                            + x.additions()
+                            + " -"
+                            + x.deletions()
+                            + " "
+                            + x.patch().orElse(""))
+                .toList())
         .containsExactly(
-            tuple("src/Cache.java", "added", 40, 0, Optional.of("@@ -0,0 +1,40 @@")),
-            tuple("README.md", "modified", 2, 1, Optional.of("@@ -1 +1,2 @@")));
+            "src/Cache.java added +40 -0 @@ -0,0 +1,40 @@",
+            "README.md modified +2 -1 @@ -1 +1,2 @@");
     assertThat(gh.getIssue(f.target, 1).orElseThrow().pullRequest()).isTrue();
   }
 
