@@ -2,12 +2,19 @@ package dev.orchestrator;
 
 import dev.orchestrator.config.Secret;
 import dev.orchestrator.config.Settings;
+import dev.orchestrator.dispatch.DecisionEffects;
 import dev.orchestrator.dispatch.Dispatching;
 import dev.orchestrator.dispatch.Identity;
+import dev.orchestrator.feedback.RunFeedback;
 import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubGateway;
+import dev.orchestrator.github.GitHubRepositoryPort;
+import dev.orchestrator.github.Priority;
+import dev.orchestrator.github.Repo;
 import dev.orchestrator.mission.LoadResult;
 import dev.orchestrator.mission.Problem;
+import dev.orchestrator.queue.WorkerPool;
+import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.server.StartupRules;
 import dev.orchestrator.server.WebServer;
 import dev.orchestrator.store.Database;
@@ -16,6 +23,7 @@ import dev.orchestrator.store.SqliteDeliveryStore;
 import dev.orchestrator.webhook.DeliveryHandler;
 import dev.orchestrator.webhook.Dispatcher;
 import dev.orchestrator.webhook.Intake;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +45,14 @@ public final class ServerRuntime implements AutoCloseable {
   private final Identity identity = new Identity();
   private IdentityLookup identityLookup;
   private volatile Runnable workerWake;
+  private WorkerPool workers;
+  private Ticker poller;
+
+  /** How long a claimed run is a worker's before another may take it back. */
+  static final Duration LEASE = Duration.ofSeconds(60);
+
+  static final int MAX_ATTEMPTS = 3;
+  static final Duration POLL_TICK = Duration.ofSeconds(1);
 
   private ServerRuntime(App app, StartupRules.Decision decision) {
     this.app = app;
@@ -66,6 +82,10 @@ public final class ServerRuntime implements AutoCloseable {
     deliveries = new SqliteDeliveryStore(db);
     dispatcher = new Dispatcher(deliveries, handler(), app.clock());
     dispatcher.start();
+    if (workers != null) {
+      workers.start();
+      poller.start();
+    }
     List<Secret> secrets = new ArrayList<>();
     s.github().webhookSecret().ifPresent(secrets::add);
     s.github().webhookSecretPrevious().ifPresent(secrets::add);
@@ -103,22 +123,72 @@ public final class ServerRuntime implements AutoCloseable {
               + "\" are invalid (run `agent validate`):\n  "
               + String.join("\n  ", missions.problems().stream().map(Problem::render).toList()));
     }
-    GitHubGateway gateway = ((GitHubAccess.Opened.Ready) opened).access().gateway();
+    GitHubAccess access = ((GitHubAccess.Opened.Ready) opened).access();
+    GitHubGateway gateway = access.gateway();
     identityLookup = new IdentityLookup(gateway, identity, app.settings().github().mode());
     identityLookup.start();
-    return Dispatching.router(
-        new Dispatching.Parts(
+    Settings s = app.settings();
+    RunFeedback feedback =
+        new RunFeedback(
             gateway,
-            missions.catalog(),
-            app.queue(),
             app.runs(),
             app.links(),
             app.transcripts(),
-            app.health(),
-            app.approvals(),
-            identity,
             app.clock(),
-            this::wakeWorkers));
+            s.approvals().timeout(),
+            s.github().webUrl().toString());
+    DecisionEffects effects =
+        runId -> {
+          feedback.stopped(
+              runId,
+              List.of(),
+              missions.catalog().byName(app.runs().find(runId).map(r -> r.mission()).orElse("")));
+          wakeWorkers();
+        };
+    Dispatching.Wired wired =
+        Dispatching.wire(
+            new Dispatching.Parts(
+                gateway,
+                missions.catalog(),
+                app.queue(),
+                app.runs(),
+                app.links(),
+                app.transcripts(),
+                app.health(),
+                app.approvals(),
+                identity,
+                app.clock(),
+                this::wakeWorkers,
+                effects,
+                s.approvals().pollInitial(),
+                s.approvals().pollMax(),
+                s.approvals().timeout()));
+    RunWorker job =
+        new RunWorker(
+            missions.catalog(),
+            app.runs(),
+            app.executor(),
+            feedback,
+            run ->
+                new GitHubRepositoryPort(
+                    access.gateway(
+                        run.trigger().startsWith("command:")
+                            ? Priority.INTERACTIVE
+                            : Priority.BACKGROUND),
+                    repo(run)),
+            app.healthPort(),
+            dev.orchestrator.planner.Planners.NO_MODEL,
+            app.clock());
+    workers =
+        new WorkerPool(app.queue(), job, s.queue().workers(), LEASE, MAX_ATTEMPTS, app.clock());
+    workerWake = workers::wake;
+    poller = new Ticker("approval-poller", POLL_TICK, wired.poller()::tick);
+    return wired.router();
+  }
+
+  private static Repo repo(RunRecord run) {
+    Repo r = Repo.of(run.repository().orElseThrow());
+    return run.installationId() > 0 ? r.via(run.installationId()) : r;
   }
 
   /** Tells the workers there is work; they also look on their own every few seconds. */
@@ -137,6 +207,9 @@ public final class ServerRuntime implements AutoCloseable {
     }
     if (dispatcher == null || !dispatcher.isRunning()) {
       problems.add("the dispatcher is not running");
+    }
+    if (workers != null && !workers.isRunning()) {
+      problems.add("the workers are not running");
     }
     try {
       app.database().write(c -> null);
@@ -172,6 +245,12 @@ public final class ServerRuntime implements AutoCloseable {
     }
     if (identityLookup != null) {
       identityLookup.close();
+    }
+    if (poller != null) {
+      poller.close();
+    }
+    if (workers != null) {
+      workers.close(app.settings().server().shutdownGrace());
     }
     if (dispatcher != null) {
       dispatcher.close();

@@ -18,10 +18,12 @@ import java.util.Set;
 final class Decisions {
   private final RunStore runs;
   private final Approvals approvals;
+  private final DecisionEffects effects;
 
-  Decisions(RunStore runs, Approvals approvals) {
+  Decisions(RunStore runs, Approvals approvals, DecisionEffects effects) {
     this.runs = runs;
     this.approvals = approvals;
+    this.effects = effects;
   }
 
   /** The reply line and whether it was done. */
@@ -90,6 +92,9 @@ final class Decisions {
         break;
       default:
         result = approvals.cancel(run.id(), who.login(), false);
+    }
+    if (result.done()) {
+      effects.decided(run.id());
     }
     return new Answer(result.done(), false, capitalise(result.message()) + ".");
   }

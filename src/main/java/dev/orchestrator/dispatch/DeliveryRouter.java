@@ -15,11 +15,23 @@ public final class DeliveryRouter implements DeliveryHandler {
   private final CommandDispatch commands;
   private final TriggerDispatch triggers;
   private final RepositoryCatalogs catalogs;
+  private final CheckRunActions buttons;
+  private final Lifecycle lifecycle;
+  private final ApprovalPoller poller;
 
-  DeliveryRouter(CommandDispatch commands, TriggerDispatch triggers, RepositoryCatalogs catalogs) {
+  DeliveryRouter(
+      CommandDispatch commands,
+      TriggerDispatch triggers,
+      RepositoryCatalogs catalogs,
+      CheckRunActions buttons,
+      Lifecycle lifecycle,
+      ApprovalPoller poller) {
     this.commands = commands;
     this.triggers = triggers;
     this.catalogs = catalogs;
+    this.buttons = buttons;
+    this.lifecycle = lifecycle;
+    this.poller = poller;
   }
 
   @Override
@@ -35,7 +47,21 @@ public final class DeliveryRouter implements DeliveryHandler {
     } catch (Exception e) {
       return new Outcome("failed", "stored payload is not JSON: " + e.getMessage());
     }
+    int subject = TriggerDispatch.subject(p).path("number").asInt(0);
+    if (d.repository().isPresent() && subject > 0) {
+      poller.recheck(d.repository().get(), subject); // reactions have no webhook: look now
+    }
+    java.util.List<Long> cancelled = lifecycle.handle(d, p);
     switch (d.event()) {
+      case "check_run":
+        if (d.action().map("requested_action"::equals).orElse(false)) {
+          return buttons.handle(d, p);
+        }
+        return triggers.handle(d, p);
+      case "installation":
+        return cancelled.isEmpty()
+            ? Outcome.ignored("installation " + d.action().orElse("?") + ": nothing to cancel")
+            : new Outcome("cancelled", "cancelled runs " + cancelled);
       case "ping":
         return Outcome.ignored("ping: the webhook is configured");
       case "issue_comment":
@@ -50,7 +76,10 @@ public final class DeliveryRouter implements DeliveryHandler {
                 "config", "the repository's agent configuration changed; its cache was cleared")
             : Outcome.ignored("push does not touch .github/agent* on the default branch");
       default:
-        return triggers.handle(d, p);
+        Outcome o = triggers.handle(d, p);
+        return cancelled.isEmpty()
+            ? o
+            : new Outcome(o.outcome(), o.reason() + "; cancelled runs " + cancelled);
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.orchestrator.runtime.RunLinkStore;
 import dev.orchestrator.runtime.RunStore;
 import dev.orchestrator.runtime.TranscriptStore;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Builds the dispatcher's handler from its parts; the one place they are wired together. */
 public final class Dispatching {
@@ -28,23 +29,55 @@ public final class Dispatching {
       Approvals approvals,
       Identity identity,
       Clock clock,
-      Runnable wakeWorkers) {}
+      Runnable wakeWorkers,
+      DecisionEffects effects,
+      Duration pollInitial,
+      Duration pollMax,
+      Duration approvalTimeout) {}
 
-  public static DeliveryRouter router(Parts p) {
+  /** The dispatcher's handler and the approval poller that shares its caches. */
+  public record Wired(DeliveryRouter router, ApprovalPoller poller) {}
+
+  public static Wired wire(Parts p) {
     RepositoryCatalogs catalogs = new RepositoryCatalogs(p.missions(), p.gateway(), p.clock());
     RunRequests requests = new RunRequests(p.queue(), p.links(), p.clock(), p.wakeWorkers());
+    PermissionCache permissions = new PermissionCache(p.gateway(), p.clock());
+    ApprovalPoller poller =
+        new ApprovalPoller(
+            p.gateway(),
+            p.runs(),
+            p.links(),
+            catalogs,
+            permissions,
+            p.identity(),
+            p.approvals(),
+            p.effects(),
+            p.clock(),
+            p.pollInitial(),
+            p.pollMax(),
+            p.approvalTimeout());
     CommandDispatch commands =
         new CommandDispatch(
             catalogs,
-            new PermissionCache(p.gateway(), p.clock()),
+            permissions,
             new CommandRateLimit(p.clock()),
             p.identity(),
             new Reactions(p.gateway()),
             new ReplyPoster(p.gateway()),
             new BuiltIns(p.health(), p.runs(), p.transcripts()),
-            new Decisions(p.runs(), p.approvals()),
+            new Decisions(p.runs(), p.approvals(), p.effects()),
             requests);
-    return new DeliveryRouter(
-        commands, new TriggerDispatch(catalogs, p.identity(), requests), catalogs);
+    CheckRunActions buttons =
+        new CheckRunActions(
+            p.runs(), p.links(), catalogs, permissions, p.identity(), p.approvals(), p.effects());
+    DeliveryRouter router =
+        new DeliveryRouter(
+            commands,
+            new TriggerDispatch(catalogs, p.identity(), requests),
+            catalogs,
+            buttons,
+            new Lifecycle(p.runs(), p.approvals(), p.effects()),
+            poller);
+    return new Wired(router, poller);
   }
 }

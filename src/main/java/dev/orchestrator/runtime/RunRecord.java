@@ -34,4 +34,5 @@ public record RunRecord(
     Optional<String> error,
     Optional<String> errorClass,
     Optional<String> checkpointJson,
-    int attempts) {}
+    int attempts,
+    Instant updatedAt) {}

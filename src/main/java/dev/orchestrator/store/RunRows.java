@@ -38,7 +38,8 @@ final class RunRows {
         text(rs, "error"),
         text(rs, "error_class"),
         text(rs, "checkpoint"),
-        rs.getInt("attempts"));
+        rs.getInt("attempts"),
+        Timestamps.parse(rs.getString("updated_at")));
   }
 
   private static Optional<String> text(ResultSet rs, String col) throws SQLException {

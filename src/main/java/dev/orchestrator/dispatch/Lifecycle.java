@@ -1,0 +1,69 @@
+package dev.orchestrator.dispatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.runtime.Approvals;
+import dev.orchestrator.runtime.RunRecord;
+import dev.orchestrator.runtime.RunStatus;
+import dev.orchestrator.runtime.RunStore;
+import dev.orchestrator.webhook.Delivery;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Events that end waiting runs: a new push to a pull request cancels queued runs for its old head
+ * (and approvals given for it), a closed pull request cancels its queued and blocked runs, and an
+ * uninstalled or suspended installation cancels all of its waiting runs.
+ */
+final class Lifecycle {
+  private static final int MAX = 10_000;
+
+  private final RunStore runs;
+  private final Approvals approvals;
+  private final DecisionEffects effects;
+
+  Lifecycle(RunStore runs, Approvals approvals, DecisionEffects effects) {
+    this.runs = runs;
+    this.approvals = approvals;
+    this.effects = effects;
+  }
+
+  /** The runs cancelled, for the delivery's outcome; empty when the event ends nothing. */
+  List<Long> handle(Delivery d, JsonNode p) {
+    String kind = d.kind();
+    List<RunRecord> targets = new ArrayList<>();
+    if ((kind.equals("pull_request.synchronize") || kind.equals("pull_request.closed"))
+        && d.repository().isPresent()) {
+      int number = p.path("pull_request").path("number").asInt();
+      String head = p.path("pull_request").path("head").path("sha").asText();
+      boolean closed = kind.endsWith("closed");
+      for (RunRecord r :
+          runs.onIssue(
+              d.repository().get(), number, EnumSet.of(RunStatus.QUEUED, RunStatus.BLOCKED))) {
+        boolean staleApproval =
+            r.status() == RunStatus.QUEUED
+                && r.checkpointJson().map(c -> c.contains("\"approved_by\"")).orElse(false);
+        boolean oldHead = r.headSha().map(sha -> !sha.equals(head)).orElse(false);
+        if (closed || (r.status() == RunStatus.QUEUED && (oldHead || staleApproval))) {
+          targets.add(r);
+        }
+      }
+    } else if ((kind.equals("installation.deleted") || kind.equals("installation.suspend"))
+        && d.installationId().isPresent()) {
+      long installation = d.installationId().get();
+      for (RunStatus s : EnumSet.of(RunStatus.QUEUED, RunStatus.BLOCKED)) {
+        runs.withStatus(s, MAX).stream()
+            .filter(r -> r.installationId() == installation)
+            .forEach(targets::add);
+      }
+    }
+    List<Long> cancelled = new ArrayList<>();
+    for (RunRecord r : targets) {
+      if (approvals.cancel(r.id(), "github", false).done()) {
+        cancelled.add(r.id());
+        effects.decided(r.id());
+      }
+    }
+    return cancelled;
+  }
+}
