@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.config.Settings;
 import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.Waiter;
+import dev.orchestrator.health.HealthContext;
 import dev.orchestrator.health.HealthReport;
 import dev.orchestrator.health.HealthService;
 import dev.orchestrator.health.RunStatsSource;
@@ -87,8 +88,8 @@ public final class App implements AutoCloseable {
 
   /**
    * Health over the store. The queue's capacity is the total one, since the queue size counts every
-   * QUEUED run. Rate-limit and budget figures are unknown until the GitHub transport and the model
-   * budget exist.
+   * QUEUED run. The rate limit is what this process's GitHub transport has seen (the server's own,
+   * through {@code /api/status}); the daily model budget is not summarised here yet.
    */
   public HealthService health() {
     MissionBreaker breaker = breaker();
@@ -96,7 +97,7 @@ public final class App implements AutoCloseable {
         runStats(),
         breaker::listOpen,
         settings.queue().capacityTotal(),
-        Optional::empty,
+        this::rateLimit,
         Optional::empty,
         clock);
   }
@@ -201,6 +202,22 @@ public final class App implements AutoCloseable {
       out.put("failures", r.failures());
       return out;
     };
+  }
+
+  /**
+   * GitHub's {@code core} budget where it is lowest (the installation nearest its limit, among
+   * windows not yet reset), for the health report's {@code rate_limit}; empty without credentials
+   * or before a response has reported one. Only this process's requests are known.
+   */
+  public Optional<HealthContext.RateLimit> rateLimit() {
+    if (!(github() instanceof GitHubAccess.Opened.Ready ready)) {
+      return Optional.empty();
+    }
+    return ready
+        .access()
+        .rateLimits()
+        .lowest("core")
+        .map(s -> new HealthContext.RateLimit(s.remaining(), s.limit(), Optional.of(s.resetAt())));
   }
 
   @Override

@@ -22,7 +22,6 @@ import dev.orchestrator.runtime.RunStatus;
 import dev.orchestrator.tool.RepositoryPort;
 import dev.orchestrator.tool.ToolContext;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,9 +111,5 @@ public final class LocalRun {
     RepositoryPort port =
         new GitHubRepositoryPort(ready.access().gateway(Priority.INTERACTIVE), repo);
     return new ToolContext(id, repository, event, dryRun, port, app.healthPort());
-  }
-
-  private static String hours(Duration d) {
-    return "last " + d.toHours() + "h";
   }
 }

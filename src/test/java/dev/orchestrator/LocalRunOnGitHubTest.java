@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.fakegithub.FakeGitHub;
 import dev.orchestrator.fakegithub.state.IssueSeed;
+import dev.orchestrator.health.HealthContext;
 import dev.orchestrator.runtime.RunOutcome;
 import dev.orchestrator.runtime.RunStatus;
 import dev.orchestrator.testing.Payloads;
@@ -66,6 +67,10 @@ class LocalRunOnGitHubTest {
         .containsExactly("needs-triage");
     assertThat(github.comments("octo", "hello", 1)).hasSize(1);
     assertThat(github.tokensMinted()).isEqualTo(1);
+    // the installation's core budget as the fake reported it: three requests spent
+    HealthContext.RateLimit limit = app.rateLimit().orElseThrow();
+    assertThat(limit.limit()).isEqualTo(5000);
+    assertThat(limit.remaining()).isEqualTo(4997);
   }
 
   @Test

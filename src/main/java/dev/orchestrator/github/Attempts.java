@@ -26,9 +26,10 @@ import java.util.function.DoubleSupplier;
  * sent and then timed out, lost its connection or got a 5xx is an {@link Exchange.UnknownOutcome}:
  * never re-sent here.
  *
- * <p>The breaker: each attempt asks the lane's breaker first; 5xx, timeouts and connection errors
- * count as failures, any other answer (a 404, a rate limit) as a success, since GitHub is up. While
- * the breaker is open, calls fail at once as {@link FailureKind#BREAKER_OPEN}.
+ * <p>The breaker: each call asks the lane's breaker first and reports its end result once, after
+ * its retries: 5xx, timeouts, connection errors and unknown outcomes count as failures, any other
+ * answer (a 404, a rate limit) as a success, since GitHub is up. While the breaker is open, calls
+ * fail at once as {@link FailureKind#BREAKER_OPEN}. An interrupted call (shutdown) is not counted.
  */
 final class Attempts {
   private static final Set<String> RESTRICTED =
@@ -60,29 +61,56 @@ final class Attempts {
   }
 
   Exchange send(Lane lane, HttpCall call) {
-    HttpRequest request = build(call);
     CircuitBreaker breaker = lane.breaker();
+    if (!breaker.tryAcquirePermission()) {
+      return new Exchange.NotPerformed(
+          call.describe()
+              + ": GitHub failed repeatedly for "
+              + lane.name()
+              + ", so its requests pause until "
+              + lane.breakerOpenUntil(governor.breakerOpenFor()),
+          FailureKind.BREAKER_OPEN);
+    }
+    Exchange exchange;
+    try {
+      exchange = tries(call);
+    } catch (RuntimeException | Error bug) {
+      breaker.releasePermission();
+      throw bug;
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      breaker.releasePermission(); // shutting down says nothing about GitHub
+    } else if (failed(exchange)) {
+      breaker.onError(0, TimeUnit.NANOSECONDS, new Failure(exchange.describe()));
+    } else {
+      breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+    }
+    return exchange;
+  }
+
+  /** 5xx, timeouts and connection errors, after every try: GitHub or the way to it is failing. */
+  private static boolean failed(Exchange exchange) {
+    if (exchange instanceof Exchange.UnknownOutcome) {
+      return true;
+    }
+    if (exchange instanceof Exchange.NotPerformed not) {
+      return not.kind().infrastructure();
+    }
+    return exchange.answer().map(r -> r.status() >= 500).orElse(false);
+  }
+
+  private Exchange tries(HttpCall call) {
+    HttpRequest request = build(call);
     for (int attempt = 1; ; attempt++) {
       boolean last = attempt >= config.maxTries();
-      if (!breaker.tryAcquirePermission()) {
-        return new Exchange.NotPerformed(
-            call.describe()
-                + ": GitHub failed repeatedly for "
-                + lane.name()
-                + ", so its requests pause until "
-                + lane.breakerOpenUntil(governor.breakerOpenFor()),
-            FailureKind.BREAKER_OPEN);
-      }
       try {
         HttpResponse<byte[]> raw = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         GitHubResponse response =
             new GitHubResponse(raw.statusCode(), raw.headers().map(), raw.body());
         rateLimits.observe(call.lane(), response);
         if (response.status() < 500) {
-          breaker.onSuccess(0, TimeUnit.NANOSECONDS);
           return new Exchange.Answered(response);
         }
-        breaker.onError(0, TimeUnit.NANOSECONDS, new ServerError(response.status()));
         if (!call.repeatable()) {
           return new Exchange.UnknownOutcome(call.describe() + ": " + response.describe());
         }
@@ -90,13 +118,11 @@ final class Attempts {
           return new Exchange.Answered(response);
         }
       } catch (HttpConnectTimeoutException | ConnectException e) {
-        breaker.onError(0, TimeUnit.NANOSECONDS, e);
         // the connection never opened: GitHub never saw the request, whatever its method
         if (last) {
           return new Exchange.NotPerformed(call.describe() + ": " + reason(e, attempt), kind(e));
         }
       } catch (IOException e) {
-        breaker.onError(0, TimeUnit.NANOSECONDS, e);
         if (!call.repeatable()) {
           return new Exchange.UnknownOutcome(call.describe() + ": " + reason(e, attempt));
         }
@@ -104,7 +130,6 @@ final class Attempts {
           return new Exchange.NotPerformed(call.describe() + ": " + reason(e, attempt), kind(e));
         }
       } catch (InterruptedException e) {
-        breaker.releasePermission();
         Thread.currentThread().interrupt();
         String reason = call.describe() + ": interrupted";
         return call.repeatable()
@@ -186,12 +211,12 @@ final class Attempts {
     return b.build();
   }
 
-  /** A 5xx, as the breaker records it. */
-  private static final class ServerError extends Exception {
+  /** A failed call, as the breaker records it. */
+  private static final class Failure extends Exception {
     private static final long serialVersionUID = 1L;
 
-    ServerError(int status) {
-      super(status + " from GitHub", null, false, false);
+    Failure(String message) {
+      super(message, null, false, false);
     }
   }
 }

@@ -30,7 +30,8 @@ class LlmRunCommandTest {
     // only to prove it never reaches the model): nothing here may talk to GitHub.
     com.fasterxml.jackson.databind.node.ObjectNode payload =
         (com.fasterxml.jackson.databind.node.ObjectNode)
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(Payloads.bytes("pull_request.opened"));
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Payloads.bytes("pull_request.opened"));
     payload.remove("repository");
     event = Files.writeString(dir.resolve("event.json"), payload.toString());
   }

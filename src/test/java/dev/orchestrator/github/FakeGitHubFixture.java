@@ -49,11 +49,11 @@ final class FakeGitHubFixture implements AutoCloseable {
   /** The repository as the product names it: installation unknown, so App mode looks it up. */
   final Repo target = Repo.of(OWNER + "/" + NAME);
 
-  private FakeGitHubFixture(Mode mode, TransportConfig config) {
+  private FakeGitHubFixture(Mode mode, TransportConfig config, GovernorConfig governor) {
     this.mode = mode;
     this.github = FakeGitHub.builder().clock(clock).start();
     this.repo = github.repo(OWNER, NAME);
-    this.transport = HttpTransport.create(config, withoutBreaker(), clock, waiter);
+    this.transport = HttpTransport.create(config, governor, clock, waiter);
     GitHubAccess.Opened opened = GitHubAccess.open(settings(), clock, transport);
     if (!(opened instanceof GitHubAccess.Opened.Ready ready)) {
       github.close();
@@ -63,11 +63,16 @@ final class FakeGitHubFixture implements AutoCloseable {
   }
 
   static FakeGitHubFixture start(Mode mode) {
-    return new FakeGitHubFixture(mode, relaxed());
+    return new FakeGitHubFixture(mode, relaxed(), withoutBreaker());
   }
 
   static FakeGitHubFixture start(Mode mode, TransportConfig config) {
-    return new FakeGitHubFixture(mode, config);
+    return new FakeGitHubFixture(mode, config, withoutBreaker());
+  }
+
+  /** With the rate-limit governor's policy {@code governor}. */
+  static FakeGitHubFixture start(Mode mode, GovernorConfig governor) {
+    return new FakeGitHubFixture(mode, relaxed(), governor);
   }
 
   /**

@@ -6,26 +6,24 @@ import dev.orchestrator.fakegithub.FakeGitHub;
 import dev.orchestrator.fakegithub.faults.Fault;
 import dev.orchestrator.fakegithub.http.RecordedRequest;
 import dev.orchestrator.fakegithub.state.FakeRepo;
+import dev.orchestrator.fakegithub.state.IssueSeed;
 import dev.orchestrator.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The governor against FakeGitHub (held to GitHub's REST description, with its own rate limits and
  * faults) in App mode, installation 1 on {@code octo}.
  */
 class FakeGitHubGovernorTest {
-  private static final Repo REPO = OnFakeGitHub.REPO;
   private static final String COMMENTS = "/repos/octo/hello/issues/1/comments";
 
-  @TempDir Path dir;
-  private OnFakeGitHub on;
+  private FakeGitHubFixture f;
+  private Repo target;
   private MutableClock clock;
   private RecordingWaiter waiter;
   private FakeGitHub github;
@@ -34,18 +32,22 @@ class FakeGitHubGovernorTest {
 
   @AfterEach
   void stop() {
-    if (on != null) {
-      on.close();
+    if (f != null) {
+      f.verify();
+      f.close();
     }
   }
 
+  /** App mode; issue 1 seeded; the repository named with its installation (as webhooks do). */
   private void open(GovernorConfig governor) {
-    on = new OnFakeGitHub(dir, governor);
-    clock = on.clock;
-    waiter = on.waiter;
-    github = on.github;
-    repo = on.repo;
-    access = on.access;
+    f = FakeGitHubFixture.start(FakeGitHubFixture.Mode.APP_PKCS1, governor);
+    clock = f.clock;
+    waiter = f.waiter;
+    github = f.github;
+    repo = f.repo;
+    access = f.access;
+    repo.add(IssueSeed.issue("Crash on start").body("It crashes.").author("alice"));
+    target = f.target.via(1);
   }
 
   private GitHubGateway gateway() {
@@ -55,11 +57,11 @@ class FakeGitHubGovernorTest {
   @Test
   void aSpentPrimaryLimitDelaysTheCommentWhichIsThenPostedOnce() {
     open(GovernorConfig.defaults().withMaxInlineWait(Duration.ofHours(2)));
-    assertThat(gateway().getIssue(REPO, 1).isOk()).isTrue(); // opens the fake's window
+    assertThat(gateway().getIssue(target, 1).isOk()).isTrue(); // opens the fake's window
     Instant reset = access.rateLimits().get("installation:1", "core").orElseThrow().resetAt();
     github.faults().on("POST", COMMENTS).once(Fault.primaryRateLimit());
 
-    assertThat(gateway().createComment(REPO, 1, "hello").isOk()).isTrue();
+    assertThat(gateway().createComment(target, 1, "hello").isOk()).isTrue();
 
     // the token minted at the start expired during the hour's wait: its 401 gets a fresh one
     List<RecordedRequest> posts = github.requests("POST", COMMENTS);
@@ -73,14 +75,14 @@ class FakeGitHubGovernorTest {
   void aSpentPrimaryLimitDefersByDefault() {
     open(GovernorConfig.defaults());
     github.faults().on("POST", COMMENTS).once(Fault.primaryRateLimit());
-    GitHubResult<Comment> r = gateway().createComment(REPO, 1, "hello");
+    GitHubResult<Comment> r = gateway().createComment(target, 1, "hello");
     assertThat(r).isInstanceOf(GitHubResult.Deferred.class);
     Instant reset = r.retryAt().orElseThrow();
     assertThat(reset).isAfter(clock.instant());
     assertThat(github.comments("octo", "hello", 1)).isEmpty();
 
     clock.set(reset);
-    assertThat(gateway().createComment(REPO, 1, "hello").isOk()).isTrue();
+    assertThat(gateway().createComment(target, 1, "hello").isOk()).isTrue();
     assertThat(github.comments("octo", "hello", 1)).hasSize(1);
   }
 
@@ -89,12 +91,12 @@ class FakeGitHubGovernorTest {
     open(GovernorConfig.defaults().withMaxInlineWait(Duration.ofMinutes(2)));
     github.faults().on("POST", COMMENTS).once(Fault.secondaryRateLimit(403, Duration.ofSeconds(3)));
     Instant t0 = clock.instant();
-    assertThat(gateway().createComment(REPO, 1, "first").isOk()).isTrue();
+    assertThat(gateway().createComment(target, 1, "first").isOk()).isTrue();
     assertThat(waiter.waits()).contains(t0.plusSeconds(3));
 
     github.faults().on("POST", COMMENTS).once(Fault.secondaryRateLimit(429));
     Instant t1 = clock.instant();
-    assertThat(gateway().createComment(REPO, 1, "second").isOk()).isTrue();
+    assertThat(gateway().createComment(target, 1, "second").isOk()).isTrue();
     assertThat(waiter.waits()).contains(t1.plusSeconds(1).plusSeconds(60)); // paced, then 60 s
 
     assertThat(github.comments("octo", "hello", 1))
@@ -109,11 +111,11 @@ class FakeGitHubGovernorTest {
   void aSpentSearchLimitDoesNotStallCoreRequests() {
     open(GovernorConfig.defaults());
     github.rateLimits().setLimit("search", 1);
-    assertThat(gateway().searchIssues(REPO, "is:open", 10).isOk()).isTrue(); // the last one
-    GitHubResult<SearchResult> spent = gateway().searchIssues(REPO, "is:open", 10);
+    assertThat(gateway().searchIssues(target, "is:open", 10).isOk()).isTrue(); // the last one
+    GitHubResult<SearchResult> spent = gateway().searchIssues(target, "is:open", 10);
     assertThat(spent).isInstanceOf(GitHubResult.Deferred.class);
     for (int i = 0; i < 3; i++) {
-      assertThat(gateway().getIssue(REPO, 1).isOk()).isTrue();
+      assertThat(gateway().getIssue(target, 1).isOk()).isTrue();
     }
     assertThat(github.requests("GET", "/search/issues")).hasSize(1); // the spent one never went
     assertThat(waiter.waits()).isEmpty();
@@ -143,7 +145,7 @@ class FakeGitHubGovernorTest {
   void aGetAnswered502IsRetriedAndSucceeds() {
     open(GovernorConfig.defaults());
     github.faults().on("GET", "/repos/octo/hello/issues/1").once(Fault.badGateway());
-    assertThat(gateway().getIssue(REPO, 1).orElseThrow().title()).isEqualTo("Crash on start");
+    assertThat(gateway().getIssue(target, 1).orElseThrow().title()).isEqualTo("Crash on start");
     assertThat(github.requests("GET", "/repos/octo/hello/issues/1"))
         .extracting(RecordedRequest::status)
         .containsExactly(502, 200);
@@ -153,7 +155,7 @@ class FakeGitHubGovernorTest {
   void aBurstOfFiftyCommentsIsPacedBytheFakesClock() {
     open(GovernorConfig.defaults());
     for (int i = 0; i < 50; i++) {
-      assertThat(gateway().createComment(REPO, 1, "comment " + i).isOk()).isTrue();
+      assertThat(gateway().createComment(target, 1, "comment " + i).isOk()).isTrue();
     }
     List<Instant> times =
         github.requests("POST", COMMENTS).stream().map(RecordedRequest::time).toList();
@@ -167,7 +169,7 @@ class FakeGitHubGovernorTest {
 
   private List<Reaction> reactions(long comment) {
     return gateway()
-        .listReactions(REPO, comment, Optional.empty())
+        .listReactions(target, comment, Optional.empty())
         .orElseThrow()
         .orElseThrow()
         .value();

@@ -134,12 +134,13 @@ class GatewayAppOperationsAgainstFakeGitHubTest {
     assertThat(created.status()).isEqualTo("in_progress");
     assertThat(created.conclusion()).isEmpty();
 
+    Instant completedAt = f.clock.instant(); // the update is paced a second after the create
     CheckRun done =
         gh.updateCheckRun(
                 f.target,
                 created.id(),
                 CheckRunRequest.update()
-                    .conclusion("action_required", f.clock.instant())
+                    .conclusion("action_required", completedAt)
                     .output(
                         new CheckRunRequest.Output(
                             "Waiting for approval",
@@ -157,8 +158,7 @@ class GatewayAppOperationsAgainstFakeGitHubTest {
     assertThat(stored.externalId()).isEqualTo("run-42");
     assertThat(stored.detailsUrl()).isEqualTo("https://agent.example/runs/42");
     assertThat(stored.output().title()).isEqualTo("Waiting for approval");
-    // writes are paced, so the clock may have moved on since completed_at was set
-    assertThat(stored.completedAt()).isBeforeOrEqualTo(f.clock.instant());
+    assertThat(stored.completedAt()).isEqualTo(completedAt);
     assertThat(stored.actions())
         .containsExactly(
             new Action("Approve", "Run the write steps", "approve"),

@@ -89,8 +89,8 @@ class GatewayRoutesAgainstFakeGitHubTest {
 
     assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(operations());
 
-    // the first repository call also finds the installation, mints its token and fetches the
-    // repository for kohsuke; later calls reuse all three
+    // the first repository call also finds the installation and mints its token; later calls
+    // reuse both
     assertThat(routesOf(() -> gh.getIssue(r, 1)))
         .containsExactly(
             "GET /repos/{owner}/{repo}/installation",

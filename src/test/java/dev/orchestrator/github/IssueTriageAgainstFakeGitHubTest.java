@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.fakegithub.http.RecordedRequest;
 import dev.orchestrator.fakegithub.state.FakeRepo;
 import dev.orchestrator.fakegithub.state.IssueSeed;
 import dev.orchestrator.github.FakeGitHubFixture.Mode;
@@ -40,9 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped {@code issue-triage} mission run for real in App mode against the FakeGitHub:
  * runtime, deterministic planner, tools, and the gateway under them through {@link
- * GatewayRepositoryPort} (a test adapter until the production one lands). One token is minted, the
- * issue is labelled, the comment carries its marker, and nothing outside GitHub's description is
- * asked for.
+ * GitHubRepositoryPort}. One token is minted, the issue is labelled, the comment carries its
+ * marker, the two writes go a second apart, and nothing outside GitHub's description is asked for.
  */
 class IssueTriageAgainstFakeGitHubTest {
   private static final long INSTALLATION = 2;
@@ -88,7 +88,7 @@ class IssueTriageAgainstFakeGitHubTest {
             run.repository(),
             event,
             false,
-            new GatewayRepositoryPort(f.gateway(), repo),
+            new GitHubRepositoryPort(f.gateway(), repo),
             lookback -> JsonNodeFactory.instance.objectNode());
     JsonNode args = JsonNodeFactory.instance.objectNode(); // issue-triage takes no arguments
 
@@ -116,8 +116,9 @@ class IssueTriageAgainstFakeGitHubTest {
             "POST /app/installations/{installation_id}/access_tokens",
             "GET /repos/{owner}/{repo}/issues/{issue_number}",
             "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
-            "GET /repos/{owner}/{repo}/issues/{issue_number}",
             "POST /repos/{owner}/{repo}/issues/{issue_number}/comments");
+    List<RecordedRequest> sent = f.github.requests();
+    assertThat(sent.get(3).time()).isAfterOrEqualTo(sent.get(2).time().plusSeconds(1));
   }
 
   private static Mission triage() {

@@ -83,29 +83,36 @@ class LaneIsolationTest {
                 ? LoopbackApi.Reply.json(502, "{\"message\":\"Server Error\"}")
                 : LoopbackApi.Reply.json(200, TransportTest.comment(5, "back")));
 
-    GitHubResult<Comment> first = f.gateway().getComment(Fixture.REPO, 5); // three tries
-    assertThat(((GitHubResult.Failed<Comment>) first).kind()).isEqualTo(FailureKind.SERVER_ERROR);
-    assertThat(f.gateway().getComment(OTHER, 5).isOk()).isTrue();
-
-    // two more failures make five of five: the breaker opens before the third try
-    GitHubResult<Comment> second = f.gateway().getComment(Fixture.REPO, 5);
-    assertThat(((GitHubResult.Failed<Comment>) second).kind()).isEqualTo(FailureKind.BREAKER_OPEN);
-    assertThat(f.api.requests("GET", FAILING)).hasSize(5);
+    // each call fails after its three tries; five failed calls of five open the breaker
+    for (int i = 0; i < GovernorConfig.DEFAULT_BREAKER_MINIMUM_ATTEMPTS; i++) {
+      GitHubResult<Comment> failed = f.gateway().getComment(Fixture.REPO, 5);
+      assertThat(((GitHubResult.Failed<Comment>) failed).kind())
+          .isEqualTo(FailureKind.SERVER_ERROR);
+      assertThat(f.gateway().getComment(OTHER, 5).isOk()).isTrue();
+    }
+    assertThat(f.api.requests("GET", FAILING)).hasSize(15);
 
     // open: calls fail fast as infrastructure failures, without a request
+    Instant openedAt = f.clock.instant();
     GitHubResult<Comment> fast = f.gateway().getComment(Fixture.REPO, 5);
+    assertThat(((GitHubResult.Failed<Comment>) fast).kind()).isEqualTo(FailureKind.BREAKER_OPEN);
     assertThat(fast.infrastructure()).isTrue();
-    assertThat(fast.describe()).contains("GitHub failed repeatedly for installation:77");
-    assertThat(f.api.requests("GET", FAILING)).hasSize(5);
+    assertThat(fast.describe())
+        .contains(
+            "GitHub failed repeatedly for installation:77, so its requests pause until "
+                + openedAt.plus(GovernorConfig.DEFAULT_BREAKER_OPEN_FOR));
+    assertThat(f.api.requests("GET", FAILING)).hasSize(15);
     assertThat(f.gateway().getComment(OTHER, 5).isOk()).isTrue(); // the other goes on
 
     // after the open period one call is let through; its success closes the breaker
     failing.set(false);
-    f.clock.advance(GovernorConfig.DEFAULT_BREAKER_OPEN_FOR);
+    f.clock.advance(GovernorConfig.DEFAULT_BREAKER_OPEN_FOR.minusSeconds(1));
+    assertThat(f.gateway().getComment(Fixture.REPO, 5).describe()).contains("pause until");
+    f.clock.advance(Duration.ofSeconds(2));
     assertThat(f.gateway().getComment(Fixture.REPO, 5).isOk()).isTrue();
     assertThat(f.gateway().getComment(Fixture.REPO, 5).isOk()).isTrue();
-    assertThat(f.api.requests("GET", FAILING)).hasSize(7);
-    assertThat(f.api.requests("GET", HEALTHY)).hasSize(2);
+    assertThat(f.api.requests("GET", FAILING)).hasSize(17);
+    assertThat(f.api.requests("GET", HEALTHY)).hasSize(6);
   }
 
   @Test
