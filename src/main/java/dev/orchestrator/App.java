@@ -6,6 +6,7 @@ import dev.orchestrator.health.RunStatsSource;
 import dev.orchestrator.runtime.MissionBreaker;
 import dev.orchestrator.runtime.RunStore;
 import dev.orchestrator.store.Database;
+import dev.orchestrator.store.Pruner;
 import dev.orchestrator.store.SqliteBreakerStore;
 import dev.orchestrator.store.SqliteRunStats;
 import dev.orchestrator.store.SqliteRunStore;
@@ -48,6 +49,11 @@ public final class App implements AutoCloseable {
 
   public RunStatsSource runStats() {
     return new SqliteRunStats(database());
+  }
+
+  /** Prunes old transcripts, payloads and deliveries; the server calls it daily with RETENTION. */
+  public Pruner pruner() {
+    return new Pruner(database(), clock);
   }
 
   public MissionBreaker breaker() {
