@@ -74,7 +74,8 @@ class ImportRuleTest {
                   "javax.net.")),
           Map.entry("store", List.of("java.sql.", "org.sqlite.")),
           Map.entry("health", List.of()),
-          Map.entry("report", List.of()));
+          Map.entry("report", List.of()),
+          Map.entry("doctor", List.of()));
 
   @Test
   void everyOutsideLibraryLivesBehindOnePackage() throws IOException {

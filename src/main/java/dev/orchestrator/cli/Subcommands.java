@@ -15,5 +15,9 @@ final class Subcommands {
     cl.addSubcommand("breaker", BreakerCommand.commandLine(factory));
     cl.addSubcommand(new ListMissionsCommand(factory));
     cl.addSubcommand(new ValidateCommand(factory));
+    cl.addSubcommand(new BackupCommand(factory));
+    cl.addSubcommand(new RestoreCommand(factory));
+    cl.addSubcommand(new PruneCommand(factory));
+    cl.addSubcommand(new DoctorCommand(factory));
   }
 }

@@ -101,7 +101,13 @@ final class Clients {
     return id;
   }
 
-  private AuthorizedClient installation(long id) {
+  /** The token lane ({@code GITHUB_TOKEN}), in token mode. */
+  Optional<AuthorizedClient> token() {
+    return token;
+  }
+
+  /** An installation's lane (App mode only). */
+  AuthorizedClient installation(long id) {
     return byLane.computeIfAbsent(
         "installation:" + id,
         lane ->

@@ -2,6 +2,8 @@ package dev.orchestrator.github;
 
 import dev.orchestrator.config.Settings;
 import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Builds the {@link GitHubGateway} from {@link Settings.GitHub}: App mode (APP_ID and a private
@@ -9,14 +11,16 @@ import java.time.Clock;
  * the result: it owns the installation tokens and the rate-limit state.
  */
 public final class GitHubAccess {
+  private final Clients clients;
   private final GitHubGateway gateway;
-  private final HttpTransport transport;
   private final Settings.Mode mode;
+  private final Clock clock;
 
-  private GitHubAccess(GitHubGateway gateway, HttpTransport transport, Settings.Mode mode) {
-    this.gateway = gateway;
-    this.transport = transport;
+  private GitHubAccess(Clients clients, Settings.Mode mode, Clock clock) {
+    this.clients = clients;
+    this.gateway = new DefaultGitHubGateway(clients);
     this.mode = mode;
+    this.clock = clock;
   }
 
   /** What opening produced. */
@@ -48,8 +52,7 @@ public final class GitHubAccess {
         AppAuth.Loaded loaded = AppAuth.load(github, clock);
         if (loaded instanceof AppAuth.Loaded.Ready ready) {
           Clients clients = Clients.app(transport, github.apiUrl(), ready.auth(), clock);
-          return new Opened.Ready(
-              new GitHubAccess(new DefaultGitHubGateway(clients), transport, Settings.Mode.APP));
+          return new Opened.Ready(new GitHubAccess(clients, Settings.Mode.APP, clock));
         }
         if (loaded instanceof AppAuth.Loaded.Invalid invalid) {
           return new Opened.Invalid(invalid.message());
@@ -58,8 +61,7 @@ public final class GitHubAccess {
       case TOKEN:
         Clients clients =
             Clients.token(transport, github.apiUrl(), github.token().orElseThrow(), clock);
-        return new Opened.Ready(
-            new GitHubAccess(new DefaultGitHubGateway(clients), transport, Settings.Mode.TOKEN));
+        return new Opened.Ready(new GitHubAccess(clients, Settings.Mode.TOKEN, clock));
       default:
         return new Opened.NoCredentials();
     }
@@ -71,7 +73,16 @@ public final class GitHubAccess {
 
   /** The rate-limit state seen so far, per lane and resource (for {@code status} and metrics). */
   public RateLimits rateLimits() {
-    return transport.rateLimits();
+    return clients.transport().rateLimits();
+  }
+
+  /**
+   * Asks GitHub for the budgets of every resource ({@code GET /rate_limit}): with {@code
+   * GITHUB_TOKEN} in token mode, with {@code installation}'s token in App mode. For {@code agent
+   * doctor} only; the server reads its budget from response headers and never polls this.
+   */
+  public GitHubResult<List<RateLimits.Snapshot>> rateLimitStatus(OptionalLong installation) {
+    return RateLimitStatus.fetch(clients, installation, clock);
   }
 
   public Settings.Mode mode() {

@@ -1,0 +1,35 @@
+package dev.orchestrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class TerminalProgressTest {
+  @Test
+  void atATerminalOneLineIsRewrittenWhenThePercentageOrPhaseChanges() {
+    StringWriter err = new StringWriter();
+    TerminalProgress p = new TerminalProgress(new PrintWriter(err), true);
+    p.update("backing up", 0, 200);
+    p.update("backing up", 1, 200); // still 0 %: not printed again
+    p.update("backing up", 100, 200);
+    p.update("checking the copy", 0, 0);
+    p.done();
+    assertThat(err.toString())
+        .isEqualTo(
+            "\rbacking up: 0% (0/200)"
+                + "\rbacking up: 50% (100/200)"
+                + "\rchecking the copy        " // padded over the longer line before it
+                + "\r                 \r"); // the last line's own width: the rest is blank already
+  }
+
+  @Test
+  void elsewhereItPrintsNothing() {
+    StringWriter err = new StringWriter();
+    TerminalProgress p = new TerminalProgress(new PrintWriter(err), false);
+    p.update("backing up", 100, 200);
+    p.done();
+    assertThat(err.toString()).isEmpty();
+  }
+}
