@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes:",
       "  0  the backup was written and passed the integrity check",
-      "  1  nothing was written (FILE exists without --force, no database, a failed check, or",
-      "     the configuration failed)",
+      "  1  nothing was written: FILE exists (without --force), no database,",
+      "     a failed check, or the configuration failed",
       "  2  bad usage"
     })
 final class BackupCommand implements Callable<Integer> {

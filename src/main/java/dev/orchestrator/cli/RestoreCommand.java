@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes:",
       "  0  restored",
-      "  1  refused and nothing changed (a server is running, or the backup is unusable),",
-      "     or the configuration failed",
+      "  1  refused, nothing changed: a server is running, the backup is unusable,",
+      "     or the configuration failed; or the restored database would not open",
+      "     (the message then says where the replaced one is kept)",
       "  2  bad usage"
     })
 final class RestoreCommand implements Callable<Integer> {

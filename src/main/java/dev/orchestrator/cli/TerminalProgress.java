@@ -37,7 +37,7 @@ final class TerminalProgress implements Progress {
     }
     this.phase = phase;
     this.shown = percent;
-    String line = percent >= 0 ? phase + ": " + percent + "% (" + done + "/" + total + ")" : phase;
+    String line = percent >= 0 ? phase + ": " + percent + "%" : phase;
     // pad over the remains of a longer previous line
     String padded = line.length() < width ? line + " ".repeat(width - line.length()) : line;
     width = line.length();

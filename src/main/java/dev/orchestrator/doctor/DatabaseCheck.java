@@ -3,6 +3,7 @@ package dev.orchestrator.doctor;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.DatabaseProbe;
 import dev.orchestrator.store.StoreException;
+import java.nio.file.Path;
 
 /** The database: there (or creatable), writable, and migrated to this build's schema. */
 final class DatabaseCheck {
@@ -11,7 +12,7 @@ final class DatabaseCheck {
   private DatabaseCheck() {}
 
   static Finding run(String databaseUrl) {
-    java.nio.file.Path file;
+    Path file;
     try {
       file = Database.fileOf(databaseUrl);
     } catch (StoreException e) {

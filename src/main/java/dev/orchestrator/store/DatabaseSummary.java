@@ -1,5 +1,7 @@
 package dev.orchestrator.store;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,6 @@ import java.util.Map;
  */
 public record DatabaseSummary(int schemaVersion, Map<String, Long> rowCounts, long bytes) {
   public DatabaseSummary {
-    rowCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowCounts));
+    rowCounts = Collections.unmodifiableMap(new LinkedHashMap<>(rowCounts));
   }
 }

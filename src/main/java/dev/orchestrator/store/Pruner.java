@@ -11,8 +11,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Removes what the retention horizon has made old, without ever holding the database for long: the
@@ -50,7 +52,7 @@ public final class Pruner {
 
     /** Rests as long as the batch held the lock: at most half the time is the pruner's. */
     static Pacing shareEqually() {
-      return held -> java.util.concurrent.locks.LockSupport.parkNanos(held.toNanos());
+      return held -> LockSupport.parkNanos(held.toNanos());
     }
   }
 
@@ -81,7 +83,8 @@ public final class Pruner {
           "prune horizon " + olderThan + " is under the minimum " + Settings.MIN_RETENTION);
     }
     longestLock = Duration.ZERO;
-    Instant horizon = clock.instant().minus(olderThan);
+    // stored times have milliseconds; so does the horizon, and the report shows what was compared
+    Instant horizon = clock.instant().minus(olderThan).truncatedTo(ChronoUnit.MILLIS);
     String before = Timestamps.format(horizon);
     long bytesBefore = size();
     long transcripts =
@@ -154,10 +157,11 @@ public final class Pruner {
       done += keys.size();
       after = keys.get(keys.size() - 1);
       progress.update(phase, done, Math.max(total, done));
-      rested(held);
+      noteHeld(held);
       if (keys.size() < BATCH_ROWS) {
         return done;
       }
+      pacing.rest(held);
     }
   }
 
@@ -201,15 +205,16 @@ public final class Pruner {
       }
       freed += step;
       progress.update("reclaiming space", freed, Math.max(total, freed));
-      rested(Duration.ofNanos(System.nanoTime() - start[0]));
+      Duration held = Duration.ofNanos(System.nanoTime() - start[0]);
+      noteHeld(held);
+      pacing.rest(held);
     }
   }
 
-  private void rested(Duration held) {
+  private void noteHeld(Duration held) {
     if (held.compareTo(longestLock) > 0) {
       longestLock = held;
     }
-    pacing.rest(held);
   }
 
   private long count(String sql, String before) {

@@ -15,13 +15,15 @@ class TerminalProgressTest {
     p.update("backing up", 1, 200); // still 0 %: not printed again
     p.update("backing up", 100, 200);
     p.update("checking the copy", 0, 0);
+    p.update("done", 0, 0);
     p.done();
     assertThat(err.toString())
         .isEqualTo(
-            "\rbacking up: 0% (0/200)"
-                + "\rbacking up: 50% (100/200)"
-                + "\rchecking the copy        " // padded over the longer line before it
-                + "\r                 \r"); // the last line's own width: the rest is blank already
+            "\rbacking up: 0%"
+                + "\rbacking up: 50%"
+                + "\rchecking the copy" // longer than the line before: nothing to pad
+                + "\rdone             " // padded over the remains of the longer line
+                + "\r    \r"); // the last line's own width: the rest is blank already
   }
 
   @Test
