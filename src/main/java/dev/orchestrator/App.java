@@ -28,6 +28,7 @@ import dev.orchestrator.runtime.RunLinkStore;
 import dev.orchestrator.runtime.RunStore;
 import dev.orchestrator.runtime.TranscriptStore;
 import dev.orchestrator.store.Database;
+import dev.orchestrator.store.Pruner;
 import dev.orchestrator.store.SqliteBreakerStore;
 import dev.orchestrator.store.SqliteMissionQueue;
 import dev.orchestrator.store.SqliteRunLinkStore;
@@ -80,6 +81,11 @@ public final class App implements AutoCloseable {
 
   public RunStatsSource runStats() {
     return new SqliteRunStats(database());
+  }
+
+  /** Prunes old transcripts, payloads and deliveries; the server calls it daily with RETENTION. */
+  public Pruner pruner() {
+    return new Pruner(database(), clock);
   }
 
   public MissionBreaker breaker() {

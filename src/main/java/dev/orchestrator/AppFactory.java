@@ -31,6 +31,11 @@ public final class AppFactory {
     return ConfigLoader.load(env, dotEnv);
   }
 
+  /** The settings as far as they could be read, with every problem (for {@code agent doctor}). */
+  public ConfigLoader.Inspected inspectConfig() {
+    return ConfigLoader.inspect(env, dotEnv);
+  }
+
   /** A new application over valid settings; throws a {@code ConfigException} listing problems. */
   public App open() {
     Settings settings = config().orThrow();

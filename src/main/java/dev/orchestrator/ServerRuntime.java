@@ -77,8 +77,10 @@ public final class ServerRuntime implements AutoCloseable {
 
   private void startParts() {
     Settings s = app.settings();
+    // the lock before the database: `agent restore` holds it while it swaps the files, and a
+    // server must not open (and migrate, and create sidecars of) a file that is being replaced
+    lock = ServerLock.acquire(Database.fileOf(s.store().databaseUrl()));
     Database db = app.database();
-    lock = ServerLock.acquire(db.file());
     deliveries = new SqliteDeliveryStore(db);
     dispatcher = new Dispatcher(deliveries, handler(), app.clock());
     dispatcher.start();

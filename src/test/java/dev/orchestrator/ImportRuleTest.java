@@ -76,7 +76,8 @@ class ImportRuleTest {
           Map.entry("health", List.of()),
           Map.entry("report", List.of()),
           Map.entry("dispatch", List.of()),
-          Map.entry("feedback", List.of()));
+          Map.entry("feedback", List.of()),
+          Map.entry("doctor", List.of()));
 
   @Test
   void everyOutsideLibraryLivesBehindOnePackage() throws IOException {

@@ -17,5 +17,9 @@ final class Subcommands {
     cl.addSubcommand(new ValidateCommand(factory));
     cl.addSubcommand(new RunCommand(factory));
     cl.addSubcommand(new ExplainCommand(factory));
+    cl.addSubcommand(new BackupCommand(factory));
+    cl.addSubcommand(new RestoreCommand(factory));
+    cl.addSubcommand(new PruneCommand(factory));
+    cl.addSubcommand(new DoctorCommand(factory));
   }
 }

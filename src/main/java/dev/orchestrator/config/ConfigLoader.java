@@ -31,6 +31,25 @@ public final class ConfigLoader {
 
   /** Loads from {@code environment} and, if it exists, the file at {@code dotEnv}. */
   public static ConfigResult load(Map<String, String> environment, Path dotEnv) {
+    Inspected inspected = inspect(environment, dotEnv);
+    return inspected.problems().isEmpty()
+        ? new ConfigResult.Ok(inspected.settings())
+        : new ConfigResult.Invalid(inspected.problems());
+  }
+
+  /**
+   * Settings as far as they could be read, and every problem. A value that could not be used falls
+   * back to its default here, so these settings are for diagnosis ({@code agent doctor} checks the
+   * rest while naming what is wrong), never for running: {@link #load} refuses them.
+   */
+  public record Inspected(Settings settings, List<String> problems) {
+    public Inspected {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Reads like {@link #load} but keeps the settings even when there are problems. */
+  public static Inspected inspect(Map<String, String> environment, Path dotEnv) {
     Map<String, String> merged = new HashMap<>();
     List<String> fileProblems = new ArrayList<>();
     if (dotEnv != null && Files.isRegularFile(dotEnv)) {
@@ -52,9 +71,7 @@ public final class ConfigLoader {
     ConfigLoader loader = new ConfigLoader(merged);
     loader.problems.addAll(fileProblems);
     Settings settings = loader.build();
-    return loader.problems.isEmpty()
-        ? new ConfigResult.Ok(settings)
-        : new ConfigResult.Invalid(List.copyOf(loader.problems));
+    return new Inspected(settings, loader.problems);
   }
 
   private Settings build() {

@@ -28,11 +28,13 @@ public final class AppAuth {
   private final long appId;
   private final RSAPrivateKey key;
   private final Clock clock;
+  private final String keyDescription;
 
-  AppAuth(long appId, RSAPrivateKey key, Clock clock) {
+  AppAuth(long appId, RSAPrivateKey key, Clock clock, String format) {
     this.appId = appId;
     this.key = key;
     this.clock = clock;
+    this.keyDescription = format + " RSA key, " + key.getModulus().bitLength() + " bits";
   }
 
   /** What loading produced. */
@@ -73,9 +75,14 @@ public final class AppAuth {
     }
     PrivateKeys.Parsed parsed = PrivateKeys.parse(pem, source);
     if (parsed instanceof PrivateKeys.Parsed.Rsa rsa) {
-      return new Loaded.Ready(new AppAuth(appId, rsa.key(), clock));
+      return new Loaded.Ready(new AppAuth(appId, rsa.key(), clock, rsa.format()));
     }
     return new Loaded.Invalid(((PrivateKeys.Parsed.Invalid) parsed).message());
+  }
+
+  /** What kind of key this is, without any of its material: {@code PKCS#1 RSA key, 2048 bits}. */
+  public String keyDescription() {
+    return keyDescription;
   }
 
   /** The App's id ({@code APP_ID}). */

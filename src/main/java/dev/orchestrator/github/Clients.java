@@ -135,7 +135,13 @@ final class Clients {
     return id;
   }
 
-  private AuthorizedClient installation(long id) {
+  /** The token lane ({@code GITHUB_TOKEN}), in token mode. */
+  Optional<AuthorizedClient> token() {
+    return shared.token.map(t -> t.withPriority(priority));
+  }
+
+  /** An installation's lane (App mode only). */
+  AuthorizedClient installation(long id) {
     return shared
         .byLane
         .computeIfAbsent(

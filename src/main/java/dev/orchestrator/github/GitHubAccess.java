@@ -3,7 +3,9 @@ package dev.orchestrator.github;
 import dev.orchestrator.config.Settings;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Builds the {@link GitHubGateway} from {@link Settings.GitHub}: App mode (APP_ID and a private
@@ -14,9 +16,13 @@ import java.util.Map;
 public final class GitHubAccess {
   private final Map<Priority, GitHubGateway> gateways;
   private final HttpTransport transport;
+  private final Clients clients;
   private final Settings.Mode mode;
+  private final Clock clock;
 
-  private GitHubAccess(Clients clients, HttpTransport transport, Settings.Mode mode) {
+  private GitHubAccess(Clients clients, HttpTransport transport, Settings.Mode mode, Clock clock) {
+    this.clients = clients;
+    this.clock = clock;
     this.gateways = new EnumMap<>(Priority.class);
     for (Priority p : Priority.values()) {
       gateways.put(p, new DefaultGitHubGateway(clients.withPriority(p)));
@@ -62,7 +68,7 @@ public final class GitHubAccess {
         AppAuth.Loaded loaded = AppAuth.load(github, clock);
         if (loaded instanceof AppAuth.Loaded.Ready ready) {
           Clients clients = Clients.app(transport, github.apiUrl(), ready.auth(), clock);
-          return new Opened.Ready(new GitHubAccess(clients, transport, Settings.Mode.APP));
+          return new Opened.Ready(new GitHubAccess(clients, transport, Settings.Mode.APP, clock));
         }
         if (loaded instanceof AppAuth.Loaded.Invalid invalid) {
           return new Opened.Invalid(invalid.message());
@@ -71,7 +77,7 @@ public final class GitHubAccess {
       case TOKEN:
         Clients clients =
             Clients.token(transport, github.apiUrl(), github.token().orElseThrow(), clock);
-        return new Opened.Ready(new GitHubAccess(clients, transport, Settings.Mode.TOKEN));
+        return new Opened.Ready(new GitHubAccess(clients, transport, Settings.Mode.TOKEN, clock));
       default:
         return new Opened.NoCredentials();
     }
@@ -89,7 +95,16 @@ public final class GitHubAccess {
 
   /** The rate-limit state seen so far, per lane and resource (for {@code status} and metrics). */
   public RateLimits rateLimits() {
-    return transport.rateLimits();
+    return clients.transport().rateLimits();
+  }
+
+  /**
+   * Asks GitHub for the budgets of every resource ({@code GET /rate_limit}): with {@code
+   * GITHUB_TOKEN} in token mode, with {@code installation}'s token in App mode. For {@code agent
+   * doctor} only; the server reads its budget from response headers and never polls this.
+   */
+  public GitHubResult<List<RateLimits.Snapshot>> rateLimitStatus(OptionalLong installation) {
+    return RateLimitStatus.fetch(clients, installation, clock);
   }
 
   public Settings.Mode mode() {

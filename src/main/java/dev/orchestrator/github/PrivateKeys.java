@@ -43,8 +43,8 @@ final class PrivateKeys {
 
   /** What parsing produced. */
   sealed interface Parsed {
-    /** A usable RSA key. */
-    record Rsa(RSAPrivateKey key) implements Parsed {}
+    /** A usable RSA key; {@code format} is {@code PKCS#1} or {@code PKCS#8}. */
+    record Rsa(RSAPrivateKey key, String format) implements Parsed {}
 
     /** Not usable; {@code message} names the source and never includes key material. */
     record Invalid(String message) implements Parsed {}
@@ -73,9 +73,9 @@ final class PrivateKeys {
     }
     switch (label) {
       case "RSA PRIVATE KEY":
-        return rsa(wrapPkcs1(der), source, label);
+        return rsa(wrapPkcs1(der), source, label, "PKCS#1");
       case "PRIVATE KEY":
-        return rsa(der, source, label);
+        return rsa(der, source, label, "PKCS#8");
       case "ENCRYPTED PRIVATE KEY":
         return invalid(source, "the key is encrypted; use the unencrypted key GitHub issued");
       default:
@@ -83,12 +83,12 @@ final class PrivateKeys {
     }
   }
 
-  private static Parsed rsa(byte[] pkcs8, String source, String label) {
+  private static Parsed rsa(byte[] pkcs8, String source, String label, String format) {
     try {
       PrivateKey key =
           KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
       if (key instanceof RSAPrivateKey rsa) {
-        return new Parsed.Rsa(rsa);
+        return new Parsed.Rsa(rsa, format);
       }
       return invalid(source, "the \"" + label + "\" block does not hold an RSA key");
     } catch (GeneralSecurityException | RuntimeException e) {

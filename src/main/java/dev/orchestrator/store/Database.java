@@ -25,7 +25,9 @@ public final class Database implements AutoCloseable {
   private final String url;
   private final Path file;
   private final Connection writer;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  // Fair, so a long series of short writers (the pruner's batches) cannot starve the intake's
+  // group commit: whoever waited first writes next.
+  private final ReentrantLock writeLock = new ReentrantLock(true);
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> allReaders = new ArrayList<>();
 
@@ -41,13 +43,25 @@ public final class Database implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
-  /** Opens (creating if needed) and migrates the database at {@code jdbcUrl}. */
-  public static Database open(String jdbcUrl) {
+  /**
+   * The absolute path of the database file named by {@code jdbcUrl} ({@code jdbc:sqlite:<file>}).
+   */
+  public static Path fileOf(String jdbcUrl) {
     if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
       throw new StoreException(
           "opening database \"" + jdbcUrl + "\": only jdbc:sqlite: is supported");
     }
-    Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath();
+    return Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath();
+  }
+
+  /** The schema version this build migrates to. */
+  public static int latestSchemaVersion() {
+    return Migrations.latest();
+  }
+
+  /** Opens (creating if needed) and migrates the database at {@code jdbcUrl}. */
+  public static Database open(String jdbcUrl) {
+    Path file = fileOf(jdbcUrl);
     try {
       Path parent = file.getParent();
       if (parent != null) {

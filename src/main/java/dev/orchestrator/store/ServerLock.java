@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
 
 /**
  * {@code <database>.lock}, held while {@code serve} runs, so other commands (restore, for one) know
@@ -34,6 +35,9 @@ public final class ServerLock implements AutoCloseable {
   public static ServerLock acquire(Path database) {
     Path file = lockFile(database);
     try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent()); // taken before the database creates it
+      }
       FileChannel ch =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -80,6 +84,18 @@ public final class ServerLock implements AutoCloseable {
       return true; // held by this very process
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /** The process id the holder wrote into the lock file, if it can be read. */
+  public static OptionalLong holderPid(Path database) {
+    try {
+      String text = Files.readString(lockFile(database), StandardCharsets.UTF_8).strip();
+      return text.matches("\\d{1,19}")
+          ? OptionalLong.of(Long.parseLong(text))
+          : OptionalLong.empty();
+    } catch (IOException | NumberFormatException e) {
+      return OptionalLong.empty();
     }
   }
 

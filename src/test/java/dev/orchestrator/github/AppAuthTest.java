@@ -37,6 +37,14 @@ class AppAuthTest {
   }
 
   @Test
+  void theKeyIsDescribedByFormatAndSizeOnly() throws IOException {
+    assertThat(ready(file("a.pem", TestKeys.pkcs1Pem(TestKeys.RSA))).keyDescription())
+        .isEqualTo("PKCS#1 RSA key, 2048 bits");
+    assertThat(ready(file("b.pem", TestKeys.pkcs8Pem(TestKeys.RSA))).keyDescription())
+        .isEqualTo("PKCS#8 RSA key, 2048 bits");
+  }
+
+  @Test
   void inlinePrivateKeyWithCrlfLineEndingsIsAccepted() {
     String pem = TestKeys.pkcs1Pem(TestKeys.RSA).replace("\n", "\r\n");
     Settings.GitHub github =

@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /** RSA keys made in the test, written as PKCS#8 and PKCS#1 PEM like GitHub's download. */
-final class TestKeys {
-  static final KeyPair RSA = generate("RSA", 2048);
+public final class TestKeys {
+  public static final KeyPair RSA = generate("RSA", 2048);
 
   private TestKeys() {}
 
-  static KeyPair generate(String algorithm, int size) {
+  public static KeyPair generate(String algorithm, int size) {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
       g.initialize(size);
@@ -23,20 +23,20 @@ final class TestKeys {
     }
   }
 
-  static String pkcs8Pem(KeyPair pair) {
+  public static String pkcs8Pem(KeyPair pair) {
     return pem("PRIVATE KEY", pair.getPrivate().getEncoded());
   }
 
   /** GitHub's format: the RSAPrivateKey DER that PKCS#8 wraps, taken out of its wrapper. */
-  static String pkcs1Pem(KeyPair pair) {
+  public static String pkcs1Pem(KeyPair pair) {
     return pem("RSA PRIVATE KEY", pkcs1(pair.getPrivate().getEncoded()));
   }
 
-  static String publicPem(KeyPair pair) {
+  public static String publicPem(KeyPair pair) {
     return pem("PUBLIC KEY", pair.getPublic().getEncoded());
   }
 
-  static String pem(String label, byte[] der) {
+  public static String pem(String label, byte[] der) {
     String b64 =
         Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + label + "-----\n" + b64 + "\n-----END " + label + "-----\n";

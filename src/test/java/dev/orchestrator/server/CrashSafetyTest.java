@@ -92,7 +92,10 @@ class CrashSafetyTest {
                   return null;
                 }));
       }
-      Await.until("some deliveries to be acknowledged", () -> acknowledged.size() >= KILL_AFTER);
+      Await.until(
+          "some deliveries to be acknowledged",
+          Duration.ofSeconds(60),
+          () -> acknowledged.size() >= KILL_AFTER);
       first.kill9();
       for (Future<?> f : futures) {
         f.get(30, TimeUnit.SECONDS);
