@@ -132,6 +132,39 @@ class CommandsEndToEndTest {
   }
 
   @Test
+  void aCommandRunIsExecutedByAWorkerWithOneStatusCommentAndTheReactionLifecycle()
+      throws Exception {
+    Comment c = s.comment(repo, issue, "tess", "User", "/agent triage", "d-run");
+    s.awaitDispatched();
+    Await.until(
+        "the run to succeed",
+        java.time.Duration.ofSeconds(60),
+        () -> {
+          try {
+            return count(
+                    "SELECT COUNT(*) FROM runs WHERE mission = 'issue-triage' AND status = 'SUCCEEDED'")
+                == 1;
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+    Await.until("👍 and 👀 removed", () -> reactions(c.id()).equals(List.of("+1")));
+    assertThat(repo.issues().get(issue).labels()).contains("needs-triage");
+    List<Comment> ours = botComments();
+    assertThat(ours.stream().filter(x -> x.body().contains("<!-- agent-run:"))).hasSize(1);
+    assertThat(ours.stream().filter(x -> x.body().contains("<!-- agent-out:"))).hasSize(1);
+    assertThat(
+            ours.stream()
+                .filter(x -> x.body().contains("<!-- agent-run:"))
+                .findFirst()
+                .orElseThrow()
+                .body())
+        .contains("**run 1**")
+        .contains("succeeded");
+    assertThat(reactions(c.id())).containsExactly("+1");
+  }
+
+  @Test
   void issuesOpenedStartsTriageOnlyWhereTheRepositoryOptedIn() throws Exception {
     FakeRepo optedIn = s.repo("gadgets");
     optedIn.file(".github/agent.yml", "triggers: [issue-triage]\n");
