@@ -47,6 +47,10 @@ public final class ServerRuntime implements AutoCloseable {
   private volatile Runnable workerWake;
   private WorkerPool workers;
   private Ticker poller;
+  private Ticker pruning;
+
+  /** How often the server prunes what is older than {@code RETENTION}. */
+  static final Duration PRUNE_EVERY = Duration.ofDays(1);
 
   /** How long a claimed run is a worker's before another may take it back. */
   static final Duration LEASE = Duration.ofSeconds(60);
@@ -88,6 +92,8 @@ public final class ServerRuntime implements AutoCloseable {
       workers.start();
       poller.start();
     }
+    pruning = new Ticker("daily-prune", PRUNE_EVERY, this::prune);
+    pruning.start();
     List<Secret> secrets = new ArrayList<>();
     s.github().webhookSecret().ifPresent(secrets::add);
     s.github().webhookSecretPrevious().ifPresent(secrets::add);
@@ -193,6 +199,16 @@ public final class ServerRuntime implements AutoCloseable {
     return run.installationId() > 0 ? r.via(run.installationId()) : r;
   }
 
+  /**
+   * Prunes past {@code RETENTION}: once at start-up, then daily; a failure is logged and retried.
+   */
+  private void prune() {
+    LOG.info(
+        "pruning older than {}: {}",
+        app.settings().retention(),
+        app.pruner().prune(app.settings().retention()));
+  }
+
   /** Tells the workers there is work; they also look on their own every few seconds. */
   private void wakeWorkers() {
     Runnable w = workerWake;
@@ -250,6 +266,9 @@ public final class ServerRuntime implements AutoCloseable {
     }
     if (poller != null) {
       poller.close();
+    }
+    if (pruning != null) {
+      pruning.close();
     }
     if (workers != null) {
       workers.close(app.settings().server().shutdownGrace());

@@ -22,7 +22,15 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     App app = factory.open();
     ServerRuntime server = ServerRuntime.start(app);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  // A graceful stop on SIGTERM is a success: exit 0, not the JVM's 143.
+                  Runtime.getRuntime().halt(ExitCodes.OK);
+                },
+                "shutdown"));
     server.awaitStop();
     return ExitCodes.OK;
   }
