@@ -101,9 +101,8 @@ public final class ServerRuntime implements AutoCloseable {
     web = WebServer.start(s.server().host(), s.server().port(), intake, this::readinessProblems);
     if (decision instanceof StartupRules.Decision.Setup) {
       LOG.warn(
-          "setup mode: no GitHub credentials, so webhooks are answered 401; open"
-              + " http://127.0.0.1:{}/setup to register the App, or set APP_ID and"
-              + " PRIVATE_KEY_PATH (or GITHUB_TOKEN) and WEBHOOK_SECRET",
+          "setup mode: no GitHub credentials, so webhooks are answered 401; set APP_ID and"
+              + " PRIVATE_KEY_PATH (or GITHUB_TOKEN) and WEBHOOK_SECRET, then restart (port {})",
           web.port());
     }
     LOG.info(
