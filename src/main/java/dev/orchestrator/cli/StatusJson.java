@@ -121,6 +121,14 @@ final class StatusJson {
               .put("cost_usd", Json.round(e.getValue().costUsd(), 6));
       Json.putRounded(m, "average_duration_seconds", e.getValue().averageDurationSeconds(), 3);
     }
+    ObjectNode byModel = costs.putObject("by_model");
+    for (Map.Entry<String, MissionTotals> e : r.stats().byModel().entrySet()) {
+      byModel
+          .putObject(e.getKey())
+          .put("runs", e.getValue().runs())
+          .put("token_usage", e.getValue().tokenUsage())
+          .put("cost_usd", Json.round(e.getValue().costUsd(), 6));
+    }
     return costs;
   }
 }

@@ -8,6 +8,7 @@ import dev.orchestrator.runtime.RunStatus;
  *
  * @param durationCount how many of the runs have a recorded duration
  * @param durationSumSeconds the sum of those durations
+ * @param model the model llm runs used; empty for runs without one
  */
 public record RunGroup(
     String mission,
@@ -17,4 +18,19 @@ public record RunGroup(
     long durationCount,
     double durationSumSeconds,
     long tokenUsage,
-    double costUsd) {}
+    double costUsd,
+    String model) {
+
+  /** A group of runs that used no model. */
+  public RunGroup(
+      String mission,
+      RunStatus status,
+      boolean dryRun,
+      long runs,
+      long durationCount,
+      double durationSumSeconds,
+      long tokenUsage,
+      double costUsd) {
+    this(mission, status, dryRun, runs, durationCount, durationSumSeconds, tokenUsage, costUsd, "");
+  }
+}

@@ -88,6 +88,27 @@ public record RunStats(Instant from, Instant to, List<RunGroup> groups) {
     return out;
   }
 
+  /** Tokens and cost per model, over runs that used one (dry runs included: they were paid). */
+  public Map<String, MissionTotals> byModel() {
+    Map<String, List<RunGroup>> perModel = new TreeMap<>();
+    for (RunGroup g : groups) {
+      if (!g.model().isEmpty()) {
+        perModel.computeIfAbsent(g.model(), k -> new ArrayList<>()).add(g);
+      }
+    }
+    Map<String, MissionTotals> out = new TreeMap<>();
+    perModel.forEach(
+        (model, gs) ->
+            out.put(
+                model,
+                new MissionTotals(
+                    gs.stream().mapToLong(RunGroup::runs).sum(),
+                    gs.stream().mapToLong(RunGroup::tokenUsage).sum(),
+                    gs.stream().mapToDouble(RunGroup::costUsd).sum(),
+                    average(gs.stream().filter(RunStats::timed).toList()))));
+    return out;
+  }
+
   /** Runs finished in the window, dry runs included. */
   public long totalRuns() {
     return groups.stream().mapToLong(RunGroup::runs).sum();

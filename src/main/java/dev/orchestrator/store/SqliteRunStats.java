@@ -21,9 +21,9 @@ public final class SqliteRunStats implements RunStatsSource {
   // The range implies finished_at IS NOT NULL, which lets SQLite use the partial index.
   static final String WINDOW =
       "SELECT mission, status, dry_run, COUNT(*), COUNT(duration), COALESCE(SUM(duration), 0),"
-          + " SUM(token_usage), SUM(cost_usd)"
+          + " SUM(token_usage), SUM(cost_usd), COALESCE(model, '')"
           + " FROM runs WHERE finished_at >= ? AND finished_at <= ?"
-          + " GROUP BY mission, status, dry_run";
+          + " GROUP BY mission, status, dry_run, COALESCE(model, '')";
   static final String ACTIVE =
       "SELECT status, COUNT(*) FROM runs WHERE status IN ('QUEUED', 'RUNNING', 'BLOCKED')"
           + " GROUP BY status";
@@ -54,7 +54,8 @@ public final class SqliteRunStats implements RunStatsSource {
                             rs.getLong(5),
                             rs.getDouble(6),
                             rs.getLong(7),
-                            rs.getDouble(8)));
+                            rs.getDouble(8),
+                            rs.getString(9)));
                   }
                 }
                 return out;

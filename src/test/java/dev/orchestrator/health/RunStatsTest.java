@@ -56,4 +56,27 @@ class RunStatsTest {
     assertThat(stats().averageDurationSeconds()).isEmpty();
     assertThat(stats().byMission()).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void costsAreSummedPerModelOverRunsThatUsedOne() {
+    RunStats stats =
+        new RunStats(
+            java.time.Instant.EPOCH,
+            java.time.Instant.EPOCH,
+            java.util.List.of(
+                new RunGroup(
+                    "summary", RunStatus.SUCCEEDED, false, 2, 2, 4.0, 5000, 0.01, "gpt-4o-mini"),
+                new RunGroup(
+                    "summary", RunStatus.FAILED, false, 1, 1, 1.0, 1000, 0.002, "gpt-4o-mini"),
+                new RunGroup("review", RunStatus.SUCCEEDED, true, 1, 1, 1.0, 700, 0.02, "gpt-4o"),
+                new RunGroup("triage", RunStatus.SUCCEEDED, false, 9, 9, 9.0, 0, 0)));
+    org.assertj.core.api.Assertions.assertThat(stats.byModel())
+        .containsOnlyKeys("gpt-4o", "gpt-4o-mini");
+    org.assertj.core.api.Assertions.assertThat(stats.byModel().get("gpt-4o-mini").tokenUsage())
+        .isEqualTo(6000);
+    org.assertj.core.api.Assertions.assertThat(stats.byModel().get("gpt-4o-mini").runs())
+        .isEqualTo(3);
+    org.assertj.core.api.Assertions.assertThat(stats.byModel().get("gpt-4o").costUsd())
+        .isEqualTo(0.02);
+  }
 }
