@@ -10,11 +10,9 @@ import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.github.GitHubRepositoryPort;
 import dev.orchestrator.github.Priority;
-import dev.orchestrator.github.Repo;
 import dev.orchestrator.mission.LoadResult;
 import dev.orchestrator.mission.Problem;
 import dev.orchestrator.queue.WorkerPool;
-import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.server.StartupRules;
 import dev.orchestrator.server.WebServer;
 import dev.orchestrator.store.Database;
@@ -182,7 +180,7 @@ public final class ServerRuntime implements AutoCloseable {
                         run.trigger().startsWith("command:")
                             ? Priority.INTERACTIVE
                             : Priority.BACKGROUND),
-                    repo(run)),
+                    RunFeedback.repo(run)),
             app.healthPort(),
             app.llmFactory(),
             app.clock());
@@ -191,11 +189,6 @@ public final class ServerRuntime implements AutoCloseable {
     workerWake = workers::wake;
     poller = new Ticker("approval-poller", POLL_TICK, wired.poller()::tick);
     return wired.router();
-  }
-
-  private static Repo repo(RunRecord run) {
-    Repo r = Repo.of(run.repository().orElseThrow());
-    return run.installationId() > 0 ? r.via(run.installationId()) : r;
   }
 
   /**

@@ -12,6 +12,3 @@ CREATE TABLE run_links (
 );
 CREATE INDEX run_links_comment ON run_links(comment_id);
 
--- How many times the dispatcher began a delivery: more than one means a crash interrupted it, so
--- its effects are looked up before they are repeated.
-ALTER TABLE deliveries ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;

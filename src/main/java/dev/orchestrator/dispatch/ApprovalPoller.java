@@ -143,10 +143,7 @@ public final class ApprovalPoller {
     if (comment.isEmpty() || run.repository().isEmpty()) {
       return;
     }
-    Repo repo = Repo.of(run.repository().get());
-    if (run.installationId() > 0) {
-      repo = repo.via(run.installationId());
-    }
+    Repo repo = dev.orchestrator.feedback.RunFeedback.repo(run);
     GitHubResult<Optional<Tagged<List<Reaction>>>> r =
         gateway.listReactions(repo, comment.get(), s.etag);
     if (!r.isOk()) {
@@ -170,7 +167,8 @@ public final class ApprovalPoller {
     }
     Optional<String> approver = Optional.empty();
     for (Reaction x : latest.values()) {
-      if (x.user().endsWith("[bot]") || x.user().equalsIgnoreCase(identity.loginOrUnknown())) {
+      if (Requester.isBot(x.user(), "User")
+          || x.user().equalsIgnoreCase(identity.loginOrUnknown())) {
         continue;
       }
       boolean approve = "+1".equals(x.content());

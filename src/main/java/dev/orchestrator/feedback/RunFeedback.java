@@ -59,7 +59,8 @@ public final class RunFeedback {
     this.defaultApprovalTimeout = defaultApprovalTimeout;
   }
 
-  static Repo repo(RunRecord run) {
+  /** The run's repository, through its installation when it has one. */
+  public static Repo repo(RunRecord run) {
     Repo r = Repo.of(run.repository().orElseThrow());
     return run.installationId() > 0 ? r.via(run.installationId()) : r;
   }

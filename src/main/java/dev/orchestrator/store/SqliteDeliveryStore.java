@@ -97,16 +97,13 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
   }
 
   @Override
-  public int begin(long seq) {
-    return db.write(
+  public long lastSeq() {
+    return db.read(
         c -> {
           try (PreparedStatement p =
-              c.prepareStatement(
-                  "UPDATE deliveries SET attempts = attempts + 1 WHERE seq = ? RETURNING attempts")) {
-            p.setLong(1, seq);
-            try (ResultSet rs = p.executeQuery()) {
-              return rs.next() ? rs.getInt(1) : 1;
-            }
+                  c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM deliveries");
+              ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
           }
         });
   }

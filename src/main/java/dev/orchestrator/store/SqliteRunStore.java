@@ -101,23 +101,26 @@ public final class SqliteRunStore implements RunStore {
 
   @Override
   public List<RunRecord> onIssue(String repository, int issue, java.util.Set<RunStatus> statuses) {
-    List<RunRecord> out = new ArrayList<>();
-    for (RunRecord r :
-        db.read(
-            c -> {
-              try (PreparedStatement p =
-                  c.prepareStatement(
-                      "SELECT * FROM runs WHERE repository = ? AND issue_number = ? ORDER BY id")) {
-                p.setString(1, repository);
-                p.setInt(2, issue);
-                return list(p);
-              }
-            })) {
-      if (statuses.contains(r.status())) {
-        out.add(r);
-      }
+    if (statuses.isEmpty()) {
+      return List.of();
     }
-    return out;
+    String marks = String.join(",", java.util.Collections.nCopies(statuses.size(), "?"));
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT * FROM runs WHERE repository = ? AND issue_number = ? AND status IN ("
+                      + marks
+                      + ") ORDER BY id")) {
+            p.setString(1, repository);
+            p.setInt(2, issue);
+            int i = 3;
+            for (RunStatus st : statuses) {
+              p.setString(i++, st.name());
+            }
+            return list(p);
+          }
+        });
   }
 
   @Override

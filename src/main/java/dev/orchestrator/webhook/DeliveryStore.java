@@ -15,8 +15,8 @@ public interface DeliveryStore {
   /** The oldest deliveries not yet dispatched, in order of arrival. */
   List<StoredDelivery> pending(int limit);
 
-  /** Records that dispatching begins; returns the attempt number (1 the first time). */
-  int begin(long seq);
+  /** The arrival order of the newest stored delivery (0 when there is none). */
+  long lastSeq();
 
   /** Records how a delivery was dispatched; it is not dispatched again. */
   void markDispatched(long seq, String outcome, String reason, Instant at);

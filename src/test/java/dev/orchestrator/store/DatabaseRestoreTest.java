@@ -128,7 +128,6 @@ class DatabaseRestoreTest {
     try (Connection c = SqliteFiles.open(backup)) {
       // undo the last migration (V4), as a backup taken by the previous release would be
       SqliteFiles.exec(c, "DROP TABLE run_links");
-      SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN attempts");
       SqliteFiles.exec(c, "DELETE FROM schema_version WHERE version = 4");
     }
     DatabaseRestore.Result result = restore(backup);
