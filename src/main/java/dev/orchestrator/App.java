@@ -2,18 +2,23 @@ package dev.orchestrator;
 
 import dev.orchestrator.config.Settings;
 import dev.orchestrator.health.HealthService;
+import dev.orchestrator.health.RunCounts;
 import dev.orchestrator.health.RunStatsSource;
 import dev.orchestrator.runtime.MissionBreaker;
 import dev.orchestrator.runtime.MissionRunner;
 import dev.orchestrator.runtime.RunExecutor;
+import dev.orchestrator.runtime.RunMetrics;
 import dev.orchestrator.runtime.RunStore;
 import dev.orchestrator.runtime.TranscriptStore;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.SqliteBreakerStore;
+import dev.orchestrator.store.SqliteDeliveryReports;
+import dev.orchestrator.store.SqliteRunCounts;
 import dev.orchestrator.store.SqliteRunStats;
 import dev.orchestrator.store.SqliteRunStore;
 import dev.orchestrator.store.SqliteTranscriptStore;
 import dev.orchestrator.tool.ToolRegistry;
+import dev.orchestrator.webhook.DeliveryReports;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -52,6 +57,11 @@ public final class App implements AutoCloseable {
     return new SqliteRunStore(database());
   }
 
+  /** Current run counts, for {@code /metrics}. */
+  public RunCounts runCounts() {
+    return new SqliteRunCounts(database());
+  }
+
   public RunStatsSource runStats() {
     return new SqliteRunStats(database());
   }
@@ -76,6 +86,11 @@ public final class App implements AutoCloseable {
         clock);
   }
 
+  /** What became of received deliveries ({@code agent receive --wait}). */
+  public DeliveryReports deliveryReports() {
+    return new SqliteDeliveryReports(database());
+  }
+
   public TranscriptStore transcripts() {
     return new SqliteTranscriptStore(database());
   }
@@ -89,8 +104,13 @@ public final class App implements AutoCloseable {
   }
 
   public RunExecutor executor() {
+    return executor(RunMetrics.NONE);
+  }
+
+  /** An executor that reports each finished run to {@code metrics} (the server's workers). */
+  public RunExecutor executor(RunMetrics metrics) {
     return new RunExecutor(
-        runs(), transcripts(), breaker(), new MissionRunner(tools(), clock), clock);
+        runs(), transcripts(), breaker(), new MissionRunner(tools(), clock), clock, metrics);
   }
 
   @Override

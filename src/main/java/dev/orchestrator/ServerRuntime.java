@@ -2,6 +2,9 @@ package dev.orchestrator;
 
 import dev.orchestrator.config.Secret;
 import dev.orchestrator.config.Settings;
+import dev.orchestrator.report.StatusJson;
+import dev.orchestrator.server.MetricsSources;
+import dev.orchestrator.server.PrometheusMetrics;
 import dev.orchestrator.server.StartupRules;
 import dev.orchestrator.server.WebServer;
 import dev.orchestrator.store.Database;
@@ -10,6 +13,7 @@ import dev.orchestrator.store.SqliteDeliveryStore;
 import dev.orchestrator.webhook.DeliveryHandler;
 import dev.orchestrator.webhook.Dispatcher;
 import dev.orchestrator.webhook.Intake;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,25 +26,33 @@ public final class ServerRuntime implements AutoCloseable {
 
   private final App app;
   private final StartupRules.Decision decision;
+  private final DeliveryHandler handler;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private ServerLock lock;
   private SqliteDeliveryStore deliveries;
   private Dispatcher dispatcher;
   private WebServer web;
+  private PrometheusMetrics metrics;
   private volatile boolean stopping;
 
-  private ServerRuntime(App app, StartupRules.Decision decision) {
+  private ServerRuntime(App app, StartupRules.Decision decision, DeliveryHandler handler) {
     this.app = app;
     this.decision = decision;
+    this.handler = handler;
   }
 
   /** Starts the server; throws with a clear message when the start-up rules refuse. */
   public static ServerRuntime start(App app) {
+    return start(app, DeliveryHandler.ignoreAll());
+  }
+
+  /** Starts the server with {@code handler} turning deliveries into work. */
+  public static ServerRuntime start(App app, DeliveryHandler handler) {
     StartupRules.Decision decision = StartupRules.decide(app.settings());
     if (decision instanceof StartupRules.Decision.Refuse refuse) {
       throw new IllegalStateException(refuse.message());
     }
-    ServerRuntime rt = new ServerRuntime(app, decision);
+    ServerRuntime rt = new ServerRuntime(app, decision, handler);
     try {
       rt.startParts();
     } catch (RuntimeException e) {
@@ -55,13 +67,27 @@ public final class ServerRuntime implements AutoCloseable {
     Database db = app.database();
     lock = ServerLock.acquire(db.file());
     deliveries = new SqliteDeliveryStore(db);
-    dispatcher = new Dispatcher(deliveries, DeliveryHandler.ignoreAll(), app.clock());
+    dispatcher = new Dispatcher(deliveries, handler, app.clock());
     dispatcher.start();
     List<Secret> secrets = new ArrayList<>();
     s.github().webhookSecret().ifPresent(secrets::add);
     s.github().webhookSecretPrevious().ifPresent(secrets::add);
-    Intake intake = new Intake(secrets, deliveries, app.clock(), d -> dispatcher.wake());
-    web = WebServer.start(s.server().host(), s.server().port(), intake, this::readinessProblems);
+    metrics =
+        new PrometheusMetrics(
+            new MetricsSources(
+                app.runCounts(),
+                app.breaker()::listOpen,
+                // The server opens no GitHub access yet; when it does, pass its
+                // rateLimits().all().values() here and install metrics with observeRequests.
+                List::of));
+    Intake intake = new Intake(secrets, deliveries, app.clock(), d -> dispatcher.wake(), metrics);
+    web =
+        WebServer.start(
+            s.server().host(),
+            s.server().port(),
+            s.apiToken(),
+            new WebServer.Routes(intake, this::readinessProblems, this::status, metrics));
+    WebServer.startupWarning(s.server().host(), s.apiToken()).ifPresent(LOG::warn);
     if (decision instanceof StartupRules.Decision.Setup) {
       LOG.warn(
           "setup mode: no GitHub credentials, so webhooks are answered 401; open"
@@ -69,12 +95,29 @@ public final class ServerRuntime implements AutoCloseable {
               + " PRIVATE_KEY_PATH (or GITHUB_TOKEN) and WEBHOOK_SECRET",
           web.port());
     }
+    LOG.info("sqlite pragmas: {}", pragmas(db));
     LOG.info(
         "listening on {}:{} (database \"{}\", mode {})",
         s.server().host(),
         web.port(),
         db.file(),
         s.github().mode());
+  }
+
+  private String status(long lookbackHours) {
+    return StatusJson.render(app.health().report(Duration.ofHours(lookbackHours)), lookbackHours);
+  }
+
+  private static String pragmas(Database db) {
+    StringBuilder b = new StringBuilder();
+    db.pragmas()
+        .forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    return b.toString();
+  }
+
+  /** The metrics, for the parts that report to them (the workers' executor). */
+  public PrometheusMetrics metrics() {
+    return metrics;
   }
 
   private List<String> readinessProblems() {
@@ -117,6 +160,9 @@ public final class ServerRuntime implements AutoCloseable {
     stopping = true;
     if (web != null) {
       web.close();
+    }
+    if (metrics != null) {
+      metrics.close();
     }
     if (dispatcher != null) {
       dispatcher.close();

@@ -17,5 +17,6 @@ final class Subcommands {
     cl.addSubcommand(new ValidateCommand(factory));
     cl.addSubcommand(new RunCommand(factory));
     cl.addSubcommand(new ExplainCommand(factory));
+    cl.addSubcommand(new ReceiveCommand(factory));
   }
 }

@@ -74,6 +74,11 @@ public final class GitHubAccess {
     return transport.rateLimits();
   }
 
+  /** Tells {@code observer} about every request attempt to GitHub (for {@code /metrics}). */
+  public void observeRequests(RequestObserver observer) {
+    transport.observeWith(observer);
+  }
+
   public Settings.Mode mode() {
     return mode;
   }

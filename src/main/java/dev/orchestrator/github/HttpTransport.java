@@ -36,6 +36,7 @@ public final class HttpTransport {
   private final Waiter waiter;
   private final DoubleSupplier jitter;
   private final RateLimits rateLimits;
+  private volatile RequestObserver observer = RequestObserver.NONE;
 
   HttpTransport(
       HttpClient client,
@@ -75,6 +76,11 @@ public final class HttpTransport {
     return rateLimits;
   }
 
+  /** Tells {@code observer} about every attempt from now on (metrics). */
+  public void observeWith(RequestObserver observer) {
+    this.observer = observer;
+  }
+
   Exchange send(HttpCall call) {
     HttpRequest request = build(call);
     for (int attempt = 1; ; attempt++) {
@@ -84,6 +90,7 @@ public final class HttpTransport {
         GitHubResponse response =
             new GitHubResponse(raw.statusCode(), raw.headers().map(), raw.body());
         rateLimits.observe(call.lane(), response);
+        observer.attempted(call.method(), Integer.toString(response.status()));
         if (response.status() < 500) {
           return new Exchange.Answered(response);
         }
@@ -95,10 +102,12 @@ public final class HttpTransport {
         }
       } catch (HttpConnectTimeoutException | ConnectException e) {
         // the connection never opened: GitHub never saw the request, whatever its method
+        observer.attempted(call.method(), attemptStatus(e));
         if (last) {
           return new Exchange.NotPerformed(call.describe() + ": " + reason(e, attempt));
         }
       } catch (IOException e) {
+        observer.attempted(call.method(), attemptStatus(e));
         if (!call.repeatable()) {
           return new Exchange.UnknownOutcome(call.describe() + ": " + reason(e, attempt));
         }
@@ -116,6 +125,12 @@ public final class HttpTransport {
         return new Exchange.NotPerformed(call.describe() + ": interrupted while waiting to retry");
       }
     }
+  }
+
+  private static String attemptStatus(IOException e) {
+    return e instanceof HttpTimeoutException
+        ? RequestObserver.TIMEOUT
+        : RequestObserver.CONNECTION_FAILED;
   }
 
   private Exchange interrupted(HttpCall call) {

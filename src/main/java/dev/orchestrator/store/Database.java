@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +24,19 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
   private static final int READERS = 4;
   private static final int BUSY_TIMEOUT_MS = 10_000;
+  // What pragmas() reports.
+  private static final List<String> PRAGMAS =
+      List.of(
+          "journal_mode",
+          "synchronous",
+          "wal_autocheckpoint",
+          "busy_timeout",
+          "page_size",
+          "cache_size",
+          "auto_vacuum",
+          "foreign_keys");
+  private static final Map<String, String> SYNCHRONOUS =
+      Map.of("0", "OFF", "1", "NORMAL", "2", "FULL", "3", "EXTRA");
 
   private final String url;
   private final Path file;
@@ -87,6 +103,29 @@ public final class Database implements AutoCloseable {
   /** The JDBC URL it was opened with. */
   public String url() {
     return url;
+  }
+
+  /**
+   * The settings in effect on the write connection, the one every commit goes through: journal
+   * mode, synchronous level, checkpointing and page figures, for the start-up log and benchmarks.
+   */
+  public Map<String, String> pragmas() {
+    writeLock.lock();
+    try (Statement s = writer.createStatement()) {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (String name : PRAGMAS) {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+          out.put(name, rs.next() ? rs.getString(1) : "");
+        }
+      }
+      out.computeIfPresent("synchronous", (k, v) -> SYNCHRONOUS.getOrDefault(v, v));
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException(
+          "reading pragmas of \"" + file.getFileName() + "\": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** Runs {@code work} in one write transaction; rolls back on any exception. */

@@ -15,7 +15,8 @@ import java.util.List;
  * files are never edited.
  */
 final class Migrations {
-  static final List<String> FILES = List.of("V1__runs.sql", "V2__deliveries.sql", "V3__queue.sql");
+  static final List<String> FILES =
+      List.of("V1__runs.sql", "V2__deliveries.sql", "V3__queue.sql", "V4__delivery_runs.sql");
 
   private Migrations() {}
 

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,18 +96,33 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
   }
 
   @Override
-  public void markDispatched(long seq, String outcome, String reason, Instant at) {
+  public void markDispatched(List<Dispatched> dispatched) {
+    if (dispatched.isEmpty()) {
+      return;
+    }
     db.write(
         c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "UPDATE deliveries SET dispatched_at = ?, outcome = ?, reason = ?,"
-                      + " dispatch_count = dispatch_count + 1 WHERE seq = ?")) {
-            p.setString(1, Timestamps.format(at));
-            p.setString(2, outcome);
-            p.setString(3, reason);
-            p.setLong(4, seq);
-            p.executeUpdate();
+          try (PreparedStatement mark =
+                  c.prepareStatement(
+                      "UPDATE deliveries SET dispatched_at = ?, outcome = ?, reason = ?,"
+                          + " dispatch_count = dispatch_count + 1 WHERE seq = ?");
+              PreparedStatement run =
+                  c.prepareStatement(
+                      "INSERT INTO delivery_runs(delivery_id, run_id)"
+                          + " SELECT delivery_id, ? FROM deliveries WHERE seq = ?"
+                          + " ON CONFLICT DO NOTHING")) {
+            for (Dispatched d : dispatched) {
+              mark.setString(1, Timestamps.format(d.at()));
+              mark.setString(2, d.outcome().outcome());
+              mark.setString(3, d.outcome().reason());
+              mark.setLong(4, d.seq());
+              mark.executeUpdate();
+              for (long runId : d.outcome().runIds()) {
+                run.setLong(1, runId);
+                run.setLong(2, d.seq());
+                run.executeUpdate();
+              }
+            }
           }
           return null;
         });

@@ -15,8 +15,19 @@ public interface DeliveryStore {
   /** The oldest deliveries not yet dispatched, in order of arrival. */
   List<StoredDelivery> pending(int limit);
 
-  /** Records how a delivery was dispatched; it is not dispatched again. */
-  void markDispatched(long seq, String outcome, String reason, Instant at);
+  /**
+   * Records how each delivery was dispatched, with the runs it started, all in one transaction (one
+   * commit for a whole batch); they are not dispatched again.
+   */
+  void markDispatched(List<Dispatched> dispatched);
+
+  /** Records how one delivery was dispatched. */
+  default void markDispatched(long seq, String outcome, String reason, Instant at) {
+    markDispatched(List.of(new Dispatched(seq, new DeliveryHandler.Outcome(outcome, reason), at)));
+  }
+
+  /** A delivery's outcome, to be recorded. */
+  record Dispatched(long seq, DeliveryHandler.Outcome outcome, Instant at) {}
 
   /** A stored delivery with its arrival order and dispatch state. */
   record StoredDelivery(
