@@ -14,6 +14,7 @@
 #   TARGETS="ours bare" which servers to measure
 #   FSYNC_TRACE=1    count fsync/fdatasync with strace (0: skip; fsyncs/s then print as "-")
 #   JAVA_OPTS=       JVM options for both servers (default: none, the JVM's own defaults)
+#   JAR=             the server jar to measure (default: target/agent.jar, rebuilt when stale)
 #   KEEP=0           1 keeps the work directory (databases, logs, strace output)
 #
 # Rounds are interleaved (ours then bare for each load, RUNS times), so both servers see the same
@@ -38,7 +39,7 @@ JAVA_OPTS="${JAVA_OPTS:-}"
 KEEP="${KEEP:-0}"
 SECRET="bench-webhook-secret"
 API_TOKEN="bench-api-token"
-JAR="${JAR:-$ROOT/target/agent.jar}"
+JAR="${JAR:-}"
 LUA="$ROOT/bench/intake.lua"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -60,7 +61,10 @@ if ((${#need[@]})); then
 fi
 
 # --- build ---------------------------------------------------------------------------------------
-"$ROOT/bin/agent" --version >/dev/null # builds target/agent.jar when sources changed
+if [[ -z $JAR ]]; then
+  "$ROOT/bin/agent" --version >/dev/null # builds target/agent.jar when sources changed
+  JAR="$ROOT/target/agent.jar"
+fi
 WORK="$(mktemp -d /tmp/intake-bench.XXXXXX)"
 mkdir -p "$WORK/classes"
 javac -nowarn -cp "$JAR" -d "$WORK/classes" "$ROOT/bench/BareServer.java"

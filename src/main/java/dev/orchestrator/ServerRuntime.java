@@ -66,6 +66,8 @@ public final class ServerRuntime implements AutoCloseable {
     Settings s = app.settings();
     Database db = app.database();
     lock = ServerLock.acquire(db.file());
+    // Requests wait on every commit: no commit of theirs may also carry a checkpoint.
+    db.checkpointInBackground();
     deliveries = new SqliteDeliveryStore(db);
     dispatcher = new Dispatcher(deliveries, handler, app.clock());
     dispatcher.start();
@@ -95,7 +97,7 @@ public final class ServerRuntime implements AutoCloseable {
               + " PRIVATE_KEY_PATH (or GITHUB_TOKEN) and WEBHOOK_SECRET",
           web.port());
     }
-    LOG.info("sqlite pragmas: {}", pragmas(db));
+    LOG.info("sqlite pragmas: {} (checkpoints: background thread)", pragmas(db));
     LOG.info(
         "listening on {}:{} (database \"{}\", mode {})",
         s.server().host(),

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database implements AutoCloseable {
   private static final int READERS = 4;
-  private static final int BUSY_TIMEOUT_MS = 10_000;
+  static final int BUSY_TIMEOUT_MS = 10_000;
   // What pragmas() reports.
   private static final List<String> PRAGMAS =
       List.of(
@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> allReaders = new ArrayList<>();
+  private volatile Checkpointer checkpointer;
 
   private Database(String url, Path file, Connection writer) {
     this.url = url;
@@ -128,6 +129,42 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Checkpoints the WAL from a background thread from now on, instead of inside the commit that
+   * fills it (see {@link Checkpointer}). For the server, where every commit has requests waiting.
+   */
+  public synchronized void checkpointInBackground() {
+    if (checkpointer != null) {
+      return;
+    }
+    writeLock.lock();
+    try (Statement s = writer.createStatement()) {
+      s.execute("PRAGMA wal_autocheckpoint=0");
+      checkpointer = new Checkpointer(this, "jdbc:sqlite:" + file);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "starting the checkpointer of \"" + file.getFileName() + "\": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** A unit of work that may fail with {@link SQLException}, without a result. */
+  @FunctionalInterface
+  interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  /** Runs {@code action} while no write transaction can start. */
+  void holdingWriters(SqlAction action) throws SQLException {
+    writeLock.lock();
+    try {
+      action.run();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /** Runs {@code work} in one write transaction; rolls back on any exception. */
   public <T> T write(Work<T> work) {
     writeLock.lock();
@@ -139,6 +176,10 @@ public final class Database implements AutoCloseable {
         T result = work.run(writer);
         try (Statement s = writer.createStatement()) {
           s.execute("COMMIT");
+        }
+        Checkpointer cp = checkpointer;
+        if (cp != null) {
+          cp.committed();
         }
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -194,6 +235,10 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    Checkpointer cp = checkpointer;
+    if (cp != null) {
+      cp.close();
+    }
     writeLock.lock();
     try {
       synchronized (allReaders) {

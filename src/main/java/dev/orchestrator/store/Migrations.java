@@ -16,7 +16,12 @@ import java.util.List;
  */
 final class Migrations {
   static final List<String> FILES =
-      List.of("V1__runs.sql", "V2__deliveries.sql", "V3__queue.sql", "V4__delivery_runs.sql");
+      List.of(
+          "V1__runs.sql",
+          "V2__deliveries.sql",
+          "V3__queue.sql",
+          "V4__delivery_runs.sql",
+          "V5__delivery_payloads.sql");
 
   private Migrations() {}
 

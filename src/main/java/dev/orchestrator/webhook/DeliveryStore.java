@@ -9,6 +9,23 @@ public interface DeliveryStore {
   /** Stores and commits {@code d}; false when its id was stored before (nothing is changed). */
   boolean store(Delivery d);
 
+  /**
+   * Says the calling thread is checking a delivery it may store in a moment, so that a commit about
+   * to start can wait briefly for it and share one fsync. Close it when done, stored or not. A
+   * store without group commit has nothing to wait for.
+   */
+  default Arrival arriving() {
+    return Arrival.NONE;
+  }
+
+  /** An announced, possible write; closing it withdraws what is left of the announcement. */
+  interface Arrival extends AutoCloseable {
+    Arrival NONE = () -> {};
+
+    @Override
+    void close();
+  }
+
   /** True when a delivery with this id is stored. */
   boolean contains(String deliveryId);
 

@@ -113,7 +113,16 @@ public final class Dispatcher implements AutoCloseable {
       LOG.error("delivery={} event={}: handler failed: {}", d.id(), d.kind(), e.getMessage(), e);
       outcome = new DeliveryHandler.Outcome("failed", "handler failed: " + e.getMessage());
     }
-    LOG.info("delivery={} event={} {}: {}", d.id(), d.kind(), outcome.outcome(), outcome.reason());
+    // Most of what GitHub sends is ignored (every event an installation subscribes to arrives);
+    // one line each would bury the deliveries that did something. The outcome is stored either
+    // way, and `agent receive --wait` reads it.
+    if ("ignored".equals(outcome.outcome())) {
+      LOG.debug(
+          "delivery={} event={} {}: {}", d.id(), d.kind(), outcome.outcome(), outcome.reason());
+    } else {
+      LOG.info(
+          "delivery={} event={} {}: {}", d.id(), d.kind(), outcome.outcome(), outcome.reason());
+    }
     return new DeliveryStore.Dispatched(sd.seq(), outcome, clock.instant());
   }
 

@@ -48,7 +48,14 @@ public final class Intake {
 
   /** Verifies, parses, stores and answers one webhook request. */
   public IntakeResult receive(WebhookRequest request) {
-    IntakeResult result = decide(request);
+    // Announced before the signature check, so a commit starting meanwhile can wait for it.
+    DeliveryStore.Arrival arrival = store.arriving();
+    IntakeResult result;
+    try {
+      result = decide(request);
+    } finally {
+      arrival.close();
+    }
     metrics.delivery(eventLabel(request, result), result.outcome());
     return result;
   }
