@@ -59,7 +59,7 @@ final class Checkpointer implements AutoCloseable {
   private void loop() {
     try {
       while (closed.getCount() > 0) {
-        if (!commits.tryAcquire(1, TimeUnit.SECONDS)) {
+        if (!commits.tryAcquire(1, TimeUnit.SECONDS) || closed.getCount() == 0) {
           continue;
         }
         commits.drainPermits();
@@ -88,6 +88,7 @@ final class Checkpointer implements AutoCloseable {
   @Override
   public void close() {
     closed.countDown();
+    commits.release(); // wakes the thread if it waits for a commit
     try {
       thread.join(5_000);
     } catch (InterruptedException e) {
