@@ -8,6 +8,7 @@ import dev.orchestrator.github.Waiter;
 import dev.orchestrator.health.HealthContext;
 import dev.orchestrator.health.HealthReport;
 import dev.orchestrator.health.HealthService;
+import dev.orchestrator.health.RunCounts;
 import dev.orchestrator.health.RunStatsSource;
 import dev.orchestrator.mission.LoadResult;
 import dev.orchestrator.mission.MissionCatalog;
@@ -25,12 +26,15 @@ import dev.orchestrator.runtime.MissionBreaker;
 import dev.orchestrator.runtime.MissionRunner;
 import dev.orchestrator.runtime.RunExecutor;
 import dev.orchestrator.runtime.RunLinkStore;
+import dev.orchestrator.runtime.RunMetrics;
 import dev.orchestrator.runtime.RunStore;
 import dev.orchestrator.runtime.TranscriptStore;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.Pruner;
 import dev.orchestrator.store.SqliteBreakerStore;
+import dev.orchestrator.store.SqliteDeliveryReports;
 import dev.orchestrator.store.SqliteMissionQueue;
+import dev.orchestrator.store.SqliteRunCounts;
 import dev.orchestrator.store.SqliteRunLinkStore;
 import dev.orchestrator.store.SqliteRunStats;
 import dev.orchestrator.store.SqliteRunStore;
@@ -38,6 +42,7 @@ import dev.orchestrator.store.SqliteSpendLedger;
 import dev.orchestrator.store.SqliteTranscriptStore;
 import dev.orchestrator.tool.HealthPort;
 import dev.orchestrator.tool.ToolRegistry;
+import dev.orchestrator.webhook.DeliveryReports;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
@@ -79,6 +84,11 @@ public final class App implements AutoCloseable {
     return new SqliteRunStore(database());
   }
 
+  /** Current run counts, for {@code /metrics}. */
+  public RunCounts runCounts() {
+    return new SqliteRunCounts(database());
+  }
+
   public RunStatsSource runStats() {
     return new SqliteRunStats(database());
   }
@@ -106,6 +116,11 @@ public final class App implements AutoCloseable {
         this::rateLimit,
         Optional::empty,
         clock);
+  }
+
+  /** What became of received deliveries ({@code agent receive --wait}). */
+  public DeliveryReports deliveryReports() {
+    return new SqliteDeliveryReports(database());
   }
 
   public TranscriptStore transcripts() {
@@ -160,8 +175,13 @@ public final class App implements AutoCloseable {
   }
 
   public RunExecutor executor() {
+    return executor(RunMetrics.NONE);
+  }
+
+  /** An executor that reports each finished run to {@code metrics} (the server's workers). */
+  public RunExecutor executor(RunMetrics metrics) {
     return new RunExecutor(
-        runs(), transcripts(), breaker(), new MissionRunner(tools(), clock), clock);
+        runs(), transcripts(), breaker(), new MissionRunner(tools(), clock), clock, metrics);
   }
 
   /**

@@ -10,9 +10,13 @@ import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.github.GitHubRepositoryPort;
 import dev.orchestrator.github.Priority;
+import dev.orchestrator.github.RateLimits;
 import dev.orchestrator.mission.LoadResult;
 import dev.orchestrator.mission.Problem;
 import dev.orchestrator.queue.WorkerPool;
+import dev.orchestrator.report.StatusJson;
+import dev.orchestrator.server.MetricsSources;
+import dev.orchestrator.server.PrometheusMetrics;
 import dev.orchestrator.server.StartupRules;
 import dev.orchestrator.server.WebServer;
 import dev.orchestrator.store.Database;
@@ -23,6 +27,7 @@ import dev.orchestrator.webhook.Dispatcher;
 import dev.orchestrator.webhook.Intake;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -34,11 +39,13 @@ public final class ServerRuntime implements AutoCloseable {
 
   private final App app;
   private final StartupRules.Decision decision;
+  private final DeliveryHandler handler;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private ServerLock lock;
   private SqliteDeliveryStore deliveries;
   private Dispatcher dispatcher;
   private WebServer web;
+  private PrometheusMetrics metrics;
   private volatile boolean stopping;
   private final Identity identity = new Identity();
   private IdentityLookup identityLookup;
@@ -56,18 +63,27 @@ public final class ServerRuntime implements AutoCloseable {
   static final int MAX_ATTEMPTS = 3;
   static final Duration POLL_TICK = Duration.ofSeconds(1);
 
-  private ServerRuntime(App app, StartupRules.Decision decision) {
+  private ServerRuntime(App app, StartupRules.Decision decision, DeliveryHandler handler) {
     this.app = app;
     this.decision = decision;
+    this.handler = handler;
   }
 
   /** Starts the server; throws with a clear message when the start-up rules refuse. */
   public static ServerRuntime start(App app) {
+    return start(app, null);
+  }
+
+  /**
+   * Starts the server with {@code handler} turning deliveries into work instead of the commands,
+   * triggers and workers of normal mode ({@code null}: those).
+   */
+  public static ServerRuntime start(App app, DeliveryHandler handler) {
     StartupRules.Decision decision = StartupRules.decide(app.settings());
     if (decision instanceof StartupRules.Decision.Refuse refuse) {
       throw new IllegalStateException(refuse.message());
     }
-    ServerRuntime rt = new ServerRuntime(app, decision);
+    ServerRuntime rt = new ServerRuntime(app, decision, handler);
     try {
       rt.startParts();
     } catch (RuntimeException e) {
@@ -83,6 +99,11 @@ public final class ServerRuntime implements AutoCloseable {
     // server must not open (and migrate, and create sidecars of) a file that is being replaced
     lock = ServerLock.acquire(Database.fileOf(s.store().databaseUrl()));
     Database db = app.database();
+    metrics =
+        new PrometheusMetrics(
+            new MetricsSources(app.runCounts(), app.breaker()::listOpen, this::rateLimits));
+    // Requests wait on every commit: no commit of theirs may also carry a checkpoint.
+    db.checkpointInBackground();
     deliveries = new SqliteDeliveryStore(db);
     dispatcher = new Dispatcher(deliveries, handler(), app.clock());
     dispatcher.start();
@@ -95,14 +116,21 @@ public final class ServerRuntime implements AutoCloseable {
     List<Secret> secrets = new ArrayList<>();
     s.github().webhookSecret().ifPresent(secrets::add);
     s.github().webhookSecretPrevious().ifPresent(secrets::add);
-    Intake intake = new Intake(secrets, deliveries, app.clock(), d -> dispatcher.wake());
-    web = WebServer.start(s.server().host(), s.server().port(), intake, this::readinessProblems);
+    Intake intake = new Intake(secrets, deliveries, app.clock(), d -> dispatcher.wake(), metrics);
+    web =
+        WebServer.start(
+            s.server().host(),
+            s.server().port(),
+            s.apiToken(),
+            new WebServer.Routes(intake, this::readinessProblems, this::status, metrics));
+    WebServer.startupWarning(s.server().host(), s.apiToken()).ifPresent(LOG::warn);
     if (decision instanceof StartupRules.Decision.Setup) {
       LOG.warn(
           "setup mode: no GitHub credentials, so webhooks are answered 401; set APP_ID and"
               + " PRIVATE_KEY_PATH (or GITHUB_TOKEN) and WEBHOOK_SECRET, then restart (port {})",
           web.port());
     }
+    LOG.info("sqlite pragmas: {} (checkpoints: background thread)", pragmas(db));
     LOG.info(
         "listening on {}:{} (database \"{}\", mode {})",
         s.server().host(),
@@ -111,8 +139,14 @@ public final class ServerRuntime implements AutoCloseable {
         s.github().mode());
   }
 
-  /** The dispatch in normal mode; in setup mode nothing is verified, so nothing is dispatched. */
+  /**
+   * The dispatch in normal mode (or the handler the server was started with); in setup mode nothing
+   * is verified, so nothing is dispatched.
+   */
   private DeliveryHandler handler() {
+    if (handler != null) {
+      return handler;
+    }
     if (!(decision instanceof StartupRules.Decision.Normal)) {
       return DeliveryHandler.ignoreAll();
     }
@@ -129,6 +163,7 @@ public final class ServerRuntime implements AutoCloseable {
               + String.join("\n  ", missions.problems().stream().map(Problem::render).toList()));
     }
     GitHubAccess access = ((GitHubAccess.Opened.Ready) opened).access();
+    access.observeRequests(metrics);
     GitHubGateway gateway = access.gateway();
     identityLookup = new IdentityLookup(gateway, identity, app.settings().github().mode());
     identityLookup.start();
@@ -172,7 +207,7 @@ public final class ServerRuntime implements AutoCloseable {
         new RunWorker(
             missions.catalog(),
             app.runs(),
-            app.executor(),
+            app.executor(metrics),
             feedback,
             run ->
                 new GitHubRepositoryPort(
@@ -207,6 +242,31 @@ public final class ServerRuntime implements AutoCloseable {
     if (w != null) {
       w.run();
     }
+  }
+
+  private String status(long lookbackHours) {
+    return StatusJson.render(app.health().report(Duration.ofHours(lookbackHours)), lookbackHours);
+  }
+
+  private static String pragmas(Database db) {
+    StringBuilder b = new StringBuilder();
+    db.pragmas()
+        .forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    return b.toString();
+  }
+
+  /** GitHub's rate-limit figures as last reported, per lane and resource (none in setup mode). */
+  private Collection<RateLimits.Snapshot> rateLimits() {
+    if (decision instanceof StartupRules.Decision.Normal
+        && app.github() instanceof GitHubAccess.Opened.Ready ready) {
+      return ready.access().rateLimits().all().values();
+    }
+    return List.of();
+  }
+
+  /** The metrics, for the parts that report to them (the workers' executor). */
+  public PrometheusMetrics metrics() {
+    return metrics;
   }
 
   private List<String> readinessProblems() {
@@ -264,6 +324,9 @@ public final class ServerRuntime implements AutoCloseable {
     }
     if (workers != null) {
       workers.close(app.settings().server().shutdownGrace());
+    }
+    if (metrics != null) {
+      metrics.close();
     }
     if (dispatcher != null) {
       dispatcher.close();

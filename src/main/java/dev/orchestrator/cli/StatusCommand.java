@@ -4,6 +4,7 @@ import dev.orchestrator.App;
 import dev.orchestrator.AppFactory;
 import dev.orchestrator.health.HealthLevel;
 import dev.orchestrator.health.HealthReport;
+import dev.orchestrator.report.StatusJson;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +29,6 @@ import picocli.CommandLine.Spec;
       "  2  bad usage"
     })
 final class StatusCommand implements Callable<Integer> {
-  static final long MAX_LOOKBACK_HOURS = 24L * 366 * 10;
-
   private final AppFactory factory;
 
   @Spec CommandSpec spec;
@@ -62,7 +61,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    long hours = Options.range(spec, "--lookback-hours", lookbackHours, 1, MAX_LOOKBACK_HOURS);
+    long hours =
+        Options.range(spec, "--lookback-hours", lookbackHours, 1, StatusJson.MAX_LOOKBACK_HOURS);
     String fmt = Options.oneOf(spec, "--format", format, List.of("text", "table", "json"));
     HealthLevel threshold =
         failOn == null
@@ -77,7 +77,7 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (fmt) {
       case "json":
-        Json.print(out, StatusJson.of(report, hours));
+        out.println(StatusJson.render(report, hours));
         break;
       case "table":
         StatusText.table(out, report, hours);

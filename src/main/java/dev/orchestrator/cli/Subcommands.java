@@ -21,5 +21,6 @@ final class Subcommands {
     cl.addSubcommand(new RestoreCommand(factory));
     cl.addSubcommand(new PruneCommand(factory));
     cl.addSubcommand(new DoctorCommand(factory));
+    cl.addSubcommand(new ReceiveCommand(factory));
   }
 }

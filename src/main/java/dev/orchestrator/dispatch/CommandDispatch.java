@@ -115,10 +115,11 @@ public final class CommandDispatch {
             ? ok2.problems()
             : ((ParseResult.Invalid) parsed).problems();
     problems.forEach(pr -> out.confused("`" + abbreviate(pr.text()) + "`: " + pr.reply()));
-    int queued = 0;
+    List<Long> started = new ArrayList<>();
     for (SlashCommand c : commands) {
-      queued += handleOne(c, who, repo, view, d, p, commentId, eyes, out) ? 1 : 0;
+      handleOne(c, who, repo, view, d, p, commentId, eyes, out).ifPresent(started::add);
     }
+    int queued = started.size();
     if (!out.isEmpty()) {
       replies.post(repo, p, d.id(), firstLine(parsed), out.markdown(), retry);
     }
@@ -141,11 +142,12 @@ public final class CommandDispatch {
             + queued
             + " run(s) queued, "
             + problems.size()
-            + " not understood");
+            + " not understood",
+        started);
   }
 
-  /** True when a run was queued. */
-  private boolean handleOne(
+  /** The run queued, if one was. */
+  private Optional<Long> handleOne(
       SlashCommand c,
       Requester who,
       Repo repo,
@@ -167,7 +169,7 @@ public final class CommandDispatch {
         } else {
           out.answer(a.text());
         }
-        return false;
+        return Optional.empty();
       case "run":
         return run((SlashCommand.Run) c, who, repo, view, d, p, commentId, eyes, out);
       default:
@@ -175,14 +177,14 @@ public final class CommandDispatch {
             CommandPolicy.decide(c, who, Optional.empty(), Optional.empty(), appLogin);
         if (!allowed.allowed()) {
           out.refuse(reason(allowed));
-          return false;
+          return Optional.empty();
         }
         out.answer(builtIns.answer(c, view, repo.fullName()));
-        return false;
+        return Optional.empty();
     }
   }
 
-  private boolean run(
+  private Optional<Long> run(
       SlashCommand.Run c,
       Requester who,
       Repo repo,
@@ -204,12 +206,12 @@ public final class CommandDispatch {
             identity.loginOrUnknown());
     if (!allowed.allowed()) {
       out.refuse(reason(allowed));
-      return false;
+      return Optional.empty();
     }
     Arguments.Resolved args = Arguments.resolve(m, c.arguments());
     if (args instanceof Arguments.Resolved.Invalid inv) {
       out.refuse("`" + m.name() + "` was not started: " + String.join("; ", inv.problems()));
-      return false;
+      return Optional.empty();
     }
     JsonNode issue = p.path("issue");
     RunRequests.Origin origin =
@@ -229,9 +231,9 @@ public final class CommandDispatch {
         runs.request(m, ((Arguments.Resolved.Ok) args).arguments(), p, origin);
     if (offer instanceof MissionQueue.Offer.Full f) {
       out.refuse("`" + m.name() + "` was not started: " + f.reason() + ". Try again later.");
-      return false;
+      return Optional.empty();
     }
-    return offer instanceof MissionQueue.Offer.Queued;
+    return offer instanceof MissionQueue.Offer.Queued q ? Optional.of(q.runId()) : Optional.empty();
   }
 
   private static String reason(Decision d) {

@@ -79,7 +79,7 @@ public final class DeliveryRouter implements DeliveryHandler {
         Outcome o = triggers.handle(d, p);
         return cancelled.isEmpty()
             ? o
-            : new Outcome(o.outcome(), o.reason() + "; cancelled runs " + cancelled);
+            : new Outcome(o.outcome(), o.reason() + "; cancelled runs " + cancelled, o.runIds());
     }
   }
 }

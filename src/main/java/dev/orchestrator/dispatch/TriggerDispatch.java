@@ -53,6 +53,7 @@ public final class TriggerDispatch {
     RepositoryCatalogs.View view = catalogs.forRepository(repo);
     List<String> started = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<Long> runIds = new ArrayList<>();
     for (Mission m : candidates) {
       if (!view.config().triggers(m.name())) {
         skipped.add(m.name());
@@ -67,6 +68,7 @@ public final class TriggerDispatch {
           runs.request(m, ((Arguments.Resolved.Ok) args).arguments(), p, origin(d, p, m));
       if (offer instanceof MissionQueue.Offer.Queued q) {
         started.add("run " + q.runId() + " (" + m.name() + ")");
+        runIds.add(q.runId());
       } else if (offer instanceof MissionQueue.Offer.Full f) {
         skipped.add(m.name() + " (" + f.reason() + ")");
       } else {
@@ -85,7 +87,7 @@ public final class TriggerDispatch {
                       + ")"
                   : ""));
     }
-    return new DeliveryHandler.Outcome("runs", "started " + String.join(", ", started));
+    return new DeliveryHandler.Outcome("runs", "started " + String.join(", ", started), runIds);
   }
 
   private static RunRequests.Origin origin(Delivery d, JsonNode p, Mission m) {

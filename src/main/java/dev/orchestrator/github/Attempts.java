@@ -42,6 +42,7 @@ final class Attempts {
   private final Waiter waiter;
   private final DoubleSupplier jitter;
   private final RateLimits rateLimits;
+  private volatile RequestObserver observer = RequestObserver.NONE;
 
   Attempts(
       HttpClient client,
@@ -58,6 +59,10 @@ final class Attempts {
     this.waiter = waiter;
     this.jitter = jitter;
     this.rateLimits = rateLimits;
+  }
+
+  void observeWith(RequestObserver observer) {
+    this.observer = observer;
   }
 
   Exchange send(Lane lane, HttpCall call) {
@@ -108,6 +113,7 @@ final class Attempts {
         GitHubResponse response =
             new GitHubResponse(raw.statusCode(), raw.headers().map(), raw.body());
         rateLimits.observe(call.lane(), response);
+        observer.attempted(call.method(), Integer.toString(response.status()));
         if (response.status() < 500) {
           return new Exchange.Answered(response);
         }
@@ -119,10 +125,16 @@ final class Attempts {
         }
       } catch (HttpConnectTimeoutException | ConnectException e) {
         // the connection never opened: GitHub never saw the request, whatever its method
+        observer.attempted(call.method(), RequestObserver.CONNECTION_FAILED);
         if (last) {
           return new Exchange.NotPerformed(call.describe() + ": " + reason(e, attempt), kind(e));
         }
       } catch (IOException e) {
+        observer.attempted(
+            call.method(),
+            e instanceof HttpTimeoutException
+                ? RequestObserver.TIMEOUT
+                : RequestObserver.CONNECTION_FAILED);
         if (!call.repeatable()) {
           return new Exchange.UnknownOutcome(call.describe() + ": " + reason(e, attempt));
         }

@@ -107,6 +107,11 @@ public final class GitHubAccess {
     return RateLimitStatus.fetch(clients, installation, clock);
   }
 
+  /** Tells {@code observer} about every request attempt to GitHub (for {@code /metrics}). */
+  public void observeRequests(RequestObserver observer) {
+    transport.observeWith(observer);
+  }
+
   public Settings.Mode mode() {
     return mode;
   }

@@ -56,6 +56,11 @@ public final class HttpTransport {
         client, config, governor, clock, waiter, () -> ThreadLocalRandom.current().nextDouble());
   }
 
+  /** Tells {@code observer} about every attempt from now on (metrics). */
+  public void observeWith(RequestObserver observer) {
+    attempts.observeWith(observer);
+  }
+
   /** Rate-limit state seen in responses so far. */
   public RateLimits rateLimits() {
     return rateLimits;

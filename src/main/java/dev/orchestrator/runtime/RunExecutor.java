@@ -28,6 +28,7 @@ public final class RunExecutor {
   private final MissionBreaker breaker;
   private final MissionRunner runner;
   private final Clock clock;
+  private final RunMetrics metrics;
 
   public RunExecutor(
       RunStore runs,
@@ -35,11 +36,23 @@ public final class RunExecutor {
       MissionBreaker breaker,
       MissionRunner runner,
       Clock clock) {
+    this(runs, transcripts, breaker, runner, clock, RunMetrics.NONE);
+  }
+
+  /** An executor that also reports each finished run's duration to {@code metrics}. */
+  public RunExecutor(
+      RunStore runs,
+      TranscriptStore transcripts,
+      MissionBreaker breaker,
+      MissionRunner runner,
+      Clock clock,
+      RunMetrics metrics) {
     this.runs = runs;
     this.transcripts = transcripts;
     this.breaker = breaker;
     this.runner = runner;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** What an execution produced. */
@@ -137,6 +150,9 @@ public final class RunExecutor {
     if (outcome.status().isTerminal() && started.isBefore(thisExecution)) {
       // The stored duration is time spent running, without the wait for an approval.
       runs.setDuration(run.id(), active);
+    }
+    if (outcome.status().isTerminal()) {
+      metrics.finished(mission.name(), outcome.status(), active);
     }
     List<ToolCall> planned =
         outcome instanceof RunOutcome.Blocked ? planner.preview(memory) : List.of();

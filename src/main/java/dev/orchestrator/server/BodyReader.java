@@ -21,8 +21,13 @@ final class BodyReader {
       drain(in, 0);
       return null;
     }
-    ByteArrayOutputStream out =
-        new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 8192);
+    if (declaredLength >= 0) {
+      // The usual case: exactly what Content-Length announced (the server holds the body to
+      // it), read into one array of that size without a copy.
+      return in.readNBytes((int) declaredLength);
+    }
+    // Chunked: no length announced, so count while reading.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     byte[] buf = new byte[64 * 1024];
     long total = 0;
     int n;

@@ -1,7 +1,9 @@
 package dev.orchestrator.server;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.config.Secret;
 import dev.orchestrator.webhook.Intake;
 import dev.orchestrator.webhook.IntakeResult;
 import dev.orchestrator.webhook.WebhookRequest;
@@ -12,13 +14,18 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP server: webhook intake, liveness and readiness. */
+/**
+ * The HTTP server: webhook intake, liveness and readiness, the status document and metrics. With
+ * {@code API_TOKEN} set, every route but {@link BearerAuth#OPEN_PATHS} needs the bearer token.
+ */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 
   private final Javalin javalin;
 
@@ -26,8 +33,13 @@ public final class WebServer implements AutoCloseable {
     this.javalin = javalin;
   }
 
+  /** What the routes serve. */
+  public record Routes(
+      Intake intake, Readiness readiness, StatusSource status, PrometheusMetrics metrics) {}
+
   /** Starts on {@code host:port} (port 0 picks a free one). */
-  public static WebServer start(String host, int port, Intake intake, Readiness readiness) {
+  public static WebServer start(String host, int port, Optional<Secret> apiToken, Routes routes) {
+    BearerAuth auth = new BearerAuth(apiToken);
     Javalin app =
         Javalin.create(
             config -> {
@@ -35,12 +47,20 @@ public final class WebServer implements AutoCloseable {
               config.startup.showOldJavalinVersionWarning = false;
               config.jetty.host = host;
               config.jetty.port = port;
-              config.routes.post("/api/github/webhooks", ctx -> webhook(ctx, intake));
+              config.routes.beforeMatched(ctx -> authorize(ctx, auth));
+              config.routes.post("/api/github/webhooks", ctx -> webhook(ctx, routes.intake()));
               config.routes.get("/healthz", ctx -> answer(ctx, 200, "status", "ok"));
-              config.routes.get("/readyz", ctx -> ready(ctx, readiness));
+              config.routes.get("/readyz", ctx -> ready(ctx, routes.readiness()));
+              config.routes.get("/api/status", ctx -> OperatorRoutes.status(ctx, routes.status()));
+              config.routes.get("/metrics", ctx -> OperatorRoutes.metrics(ctx, routes.metrics()));
             });
     app.start();
     return new WebServer(app);
+  }
+
+  /** The one start-up warning about open operator routes, if there is cause for it. */
+  public static Optional<String> startupWarning(String host, Optional<Secret> apiToken) {
+    return BearerAuth.startupWarning(host, apiToken);
   }
 
   /** The port it listens on. */
@@ -48,14 +68,25 @@ public final class WebServer implements AutoCloseable {
     return javalin.port();
   }
 
+  private static void authorize(Context ctx, BearerAuth auth) {
+    Optional<String> refusal = auth.refusal(ctx.path(), ctx.header("Authorization"));
+    if (refusal.isPresent()) {
+      ctx.header("WWW-Authenticate", BearerAuth.CHALLENGE);
+      answer(ctx, 401, "message", refusal.get());
+      // The header's value is never logged: a mistyped token is still close to the real one.
+      LOG.warn("refused {} {} from {}: {}", ctx.method(), ctx.path(), ctx.ip(), refusal.get());
+      ctx.skipRemainingHandlers();
+    }
+  }
+
   private static void webhook(Context ctx, Intake intake) throws IOException {
     byte[] body =
         BodyReader.read(
             ctx.req().getInputStream(), ctx.req().getContentLengthLong(), Intake.MAX_BODY_BYTES);
     if (body == null) {
+      IntakeResult refused = intake.refuseTooLarge();
       ctx.header("Connection", "close");
-      answer(
-          ctx, 413, "message", "payload is larger than GitHub's 25 MB limit; nothing was stored");
+      answer(ctx, refused.httpStatus(), "message", refused.message());
       LOG.warn("delivery={} refused: body over 25 MB", ctx.header("X-GitHub-Delivery"));
       return;
     }
@@ -84,10 +115,10 @@ public final class WebServer implements AutoCloseable {
         .result(body.toString());
   }
 
-  private static void answer(Context ctx, int status, String key, String value) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put(key, value);
-    ctx.status(status).contentType("application/json").result(body.toString());
+  /** A one-member JSON object; written by hand because every webhook answer is one. */
+  static void answer(Context ctx, int status, String key, String value) {
+    String body = "{\"" + key + "\":\"" + new String(QUOTE.quoteAsString(value)) + "\"}";
+    ctx.status(status).contentType("application/json").result(body);
   }
 
   @Override

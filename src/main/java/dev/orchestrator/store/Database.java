@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,7 +23,20 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database implements AutoCloseable {
   private static final int READERS = 4;
-  private static final int BUSY_TIMEOUT_MS = 10_000;
+  static final int BUSY_TIMEOUT_MS = 10_000;
+  // What pragmas() reports.
+  private static final List<String> PRAGMAS =
+      List.of(
+          "journal_mode",
+          "synchronous",
+          "wal_autocheckpoint",
+          "busy_timeout",
+          "page_size",
+          "cache_size",
+          "auto_vacuum",
+          "foreign_keys");
+  private static final Map<String, String> SYNCHRONOUS =
+      Map.of("0", "OFF", "1", "NORMAL", "2", "FULL", "3", "EXTRA");
 
   private final String url;
   private final Path file;
@@ -30,6 +46,7 @@ public final class Database implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> allReaders = new ArrayList<>();
+  private volatile Checkpointer checkpointer;
 
   private Database(String url, Path file, Connection writer) {
     this.url = url;
@@ -103,6 +120,65 @@ public final class Database implements AutoCloseable {
     return url;
   }
 
+  /**
+   * The settings in effect on the write connection, the one every commit goes through: journal
+   * mode, synchronous level, checkpointing and page figures, for the start-up log and benchmarks.
+   */
+  public Map<String, String> pragmas() {
+    writeLock.lock();
+    try (Statement s = writer.createStatement()) {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (String name : PRAGMAS) {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+          out.put(name, rs.next() ? rs.getString(1) : "");
+        }
+      }
+      out.computeIfPresent("synchronous", (k, v) -> SYNCHRONOUS.getOrDefault(v, v));
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException(
+          "reading pragmas of \"" + file.getFileName() + "\": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Checkpoints the WAL from a background thread from now on, instead of inside the commit that
+   * fills it (see {@link Checkpointer}). For the server, where every commit has requests waiting.
+   */
+  public synchronized void checkpointInBackground() {
+    if (checkpointer != null) {
+      return;
+    }
+    writeLock.lock();
+    try (Statement s = writer.createStatement()) {
+      s.execute("PRAGMA wal_autocheckpoint=0");
+      checkpointer = new Checkpointer(this, "jdbc:sqlite:" + file);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "starting the checkpointer of \"" + file.getFileName() + "\": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** A unit of work that may fail with {@link SQLException}, without a result. */
+  @FunctionalInterface
+  interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  /** Runs {@code action} while no write transaction can start. */
+  void holdingWriters(SqlAction action) throws SQLException {
+    writeLock.lock();
+    try {
+      action.run();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /** Runs {@code work} in one write transaction; rolls back on any exception. */
   public <T> T write(Work<T> work) {
     writeLock.lock();
@@ -114,6 +190,10 @@ public final class Database implements AutoCloseable {
         T result = work.run(writer);
         try (Statement s = writer.createStatement()) {
           s.execute("COMMIT");
+        }
+        Checkpointer cp = checkpointer;
+        if (cp != null) {
+          cp.committed();
         }
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -169,6 +249,10 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    Checkpointer cp = checkpointer;
+    if (cp != null) {
+      cp.close();
+    }
     writeLock.lock();
     try {
       synchronized (allReaders) {

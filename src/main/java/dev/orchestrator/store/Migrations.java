@@ -16,7 +16,13 @@ import java.util.List;
  */
 final class Migrations {
   static final List<String> FILES =
-      List.of("V1__runs.sql", "V2__deliveries.sql", "V3__queue.sql", "V4__run_links.sql");
+      List.of(
+          "V1__runs.sql",
+          "V2__deliveries.sql",
+          "V3__queue.sql",
+          "V4__run_links.sql",
+          "V5__delivery_runs.sql",
+          "V6__delivery_payloads.sql");
 
   private Migrations() {}
 

@@ -2,51 +2,75 @@ package dev.orchestrator.store;
 
 import dev.orchestrator.webhook.Delivery;
 import dev.orchestrator.webhook.DeliveryStore;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link DeliveryStore} on the {@code deliveries} table, with group commit for the intake. */
+/**
+ * {@link DeliveryStore} on {@code deliveries}, with each payload in {@code delivery_payloads} so
+ * that recording an outcome rewrites a narrow row. The intake's inserts and the dispatcher's
+ * outcomes go through one {@link GroupCommit}, so a burst costs one fsync per batch, not per row.
+ */
 public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
+  // Payloads stored before V5 are still in deliveries.payload.
+  private static final String SELECT =
+      "SELECT d.*, COALESCE(p.payload, d.payload) AS body FROM deliveries d"
+          + " LEFT JOIN delivery_payloads p ON p.seq = d.seq";
+
+  private static final String INSERT_DELIVERY =
+      "INSERT INTO deliveries(delivery_id, event, action, installation_id, repository, hook_id,"
+          + " received_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(delivery_id) DO NOTHING";
+  private static final String INSERT_PAYLOAD =
+      "INSERT INTO delivery_payloads(seq, payload) VALUES (last_insert_rowid(), ?)";
+  private static final String MARK =
+      "UPDATE deliveries SET dispatched_at = ?, outcome = ?, reason = ?,"
+          + " dispatch_count = dispatch_count + 1 WHERE seq = ?";
+  private static final String MARK_RUN =
+      "INSERT INTO delivery_runs(delivery_id, run_id)"
+          + " SELECT delivery_id, ? FROM deliveries WHERE seq = ? ON CONFLICT DO NOTHING";
+
   private final Database db;
-  private final GroupCommit<Delivery, Boolean> inserts;
+  private final GroupCommit commits;
 
   public SqliteDeliveryStore(Database db) {
     this.db = db;
-    this.inserts = new GroupCommit<>(db, "delivery-commit", SqliteDeliveryStore::insert);
+    this.commits = new GroupCommit(db, "delivery-commit");
   }
 
   @Override
   public boolean store(Delivery d) {
-    return inserts.submit(d);
+    return commits.submit(s -> insert(s, d));
   }
 
-  private static boolean insert(Connection c, Delivery d) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO deliveries(delivery_id, event, action, installation_id, repository,"
-                + " hook_id, payload, received_at) VALUES (?,?,?,?,?,?,?,?)"
-                + " ON CONFLICT(delivery_id) DO NOTHING")) {
-      p.setString(1, d.id());
-      p.setString(2, d.event());
-      SqliteRunStore.setText(p, 3, d.action());
-      if (d.installationId().isPresent()) {
-        p.setLong(4, d.installationId().get());
-      } else {
-        p.setNull(4, Types.INTEGER);
-      }
-      SqliteRunStore.setText(p, 5, d.repository());
-      SqliteRunStore.setText(p, 6, d.hookId());
-      p.setString(7, d.payload());
-      p.setString(8, Timestamps.format(d.receivedAt()));
-      return p.executeUpdate() == 1;
+  private static boolean insert(Statements s, Delivery d) throws SQLException {
+    PreparedStatement p = s.prepare(INSERT_DELIVERY);
+    p.setString(1, d.id());
+    p.setString(2, d.event());
+    SqliteRunStore.setText(p, 3, d.action());
+    if (d.installationId().isPresent()) {
+      p.setLong(4, d.installationId().get());
+    } else {
+      p.setNull(4, Types.INTEGER);
     }
+    SqliteRunStore.setText(p, 5, d.repository());
+    SqliteRunStore.setText(p, 6, d.hookId());
+    p.setString(7, Timestamps.format(d.receivedAt()));
+    if (p.executeUpdate() != 1) {
+      return false;
+    }
+    PreparedStatement payload = s.prepare(INSERT_PAYLOAD);
+    payload.setString(1, d.payload());
+    payload.executeUpdate();
+    return true;
+  }
+
+  @Override
+  public Arrival arriving() {
+    return commits.arriving();
   }
 
   @Override
@@ -69,7 +93,7 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT * FROM deliveries WHERE dispatched_at IS NULL ORDER BY seq LIMIT ?")) {
+                  SELECT + " WHERE d.dispatched_at IS NULL ORDER BY d.seq LIMIT ?")) {
             p.setInt(1, limit);
             List<StoredDelivery> out = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
@@ -86,8 +110,7 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
   public Optional<StoredDelivery> find(String deliveryId) {
     return db.read(
         c -> {
-          try (PreparedStatement p =
-              c.prepareStatement("SELECT * FROM deliveries WHERE delivery_id = ?")) {
+          try (PreparedStatement p = c.prepareStatement(SELECT + " WHERE d.delivery_id = ?")) {
             p.setString(1, deliveryId);
             try (ResultSet rs = p.executeQuery()) {
               return rs.next() ? Optional.of(row(rs)) : Optional.<StoredDelivery>empty();
@@ -109,18 +132,26 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
   }
 
   @Override
-  public void markDispatched(long seq, String outcome, String reason, Instant at) {
-    db.write(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "UPDATE deliveries SET dispatched_at = ?, outcome = ?, reason = ?,"
-                      + " dispatch_count = dispatch_count + 1 WHERE seq = ?")) {
-            p.setString(1, Timestamps.format(at));
-            p.setString(2, outcome);
-            p.setString(3, reason);
-            p.setLong(4, seq);
-            p.executeUpdate();
+  public void markDispatched(List<Dispatched> dispatched) {
+    if (dispatched.isEmpty()) {
+      return;
+    }
+    // Through the group commit: the outcomes share the intake's next fsync instead of taking one.
+    commits.submit(
+        s -> {
+          PreparedStatement mark = s.prepare(MARK);
+          PreparedStatement run = s.prepare(MARK_RUN);
+          for (Dispatched d : dispatched) {
+            mark.setString(1, Timestamps.format(d.at()));
+            mark.setString(2, d.outcome().outcome());
+            mark.setString(3, d.outcome().reason());
+            mark.setLong(4, d.seq());
+            mark.executeUpdate();
+            for (long runId : d.outcome().runIds()) {
+              run.setLong(1, runId);
+              run.setLong(2, d.seq());
+              run.executeUpdate();
+            }
           }
           return null;
         });
@@ -137,7 +168,7 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
             installation,
             Optional.ofNullable(rs.getString("repository")),
             Optional.ofNullable(rs.getString("hook_id")),
-            Optional.ofNullable(rs.getString("payload")).orElse("{}"),
+            Optional.ofNullable(rs.getString("body")).orElse("{}"),
             Timestamps.parse(rs.getString("received_at")));
     return new StoredDelivery(
         rs.getLong("seq"),
@@ -148,6 +179,6 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
 
   @Override
   public void close() {
-    inserts.close();
+    commits.close();
   }
 }

@@ -1,10 +1,24 @@
 package dev.orchestrator.webhook;
 
+import java.util.List;
+
 /** Turns one stored delivery into work; must be idempotent (a crash may hand it over twice). */
 @FunctionalInterface
 public interface DeliveryHandler {
-  /** How a delivery was dispatched: a short outcome word and a reason for people. */
-  record Outcome(String outcome, String reason) {
+  /**
+   * How a delivery was dispatched: a short outcome word, a reason for people, and the runs it
+   * started (recorded with the outcome, so {@code agent receive --wait} can name them).
+   */
+  record Outcome(String outcome, String reason, List<Long> runIds) {
+    public Outcome {
+      runIds = List.copyOf(runIds);
+    }
+
+    /** An outcome that started no run. */
+    public Outcome(String outcome, String reason) {
+      this(outcome, reason, List.of());
+    }
+
     public static Outcome ignored(String reason) {
       return new Outcome("ignored", reason);
     }

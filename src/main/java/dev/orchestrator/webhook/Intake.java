@@ -1,8 +1,5 @@
 package dev.orchestrator.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.config.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,36 +15,64 @@ public final class Intake {
   /** GitHub caps payloads at 25 MB. */
   public static final int MAX_BODY_BYTES = 25 * 1024 * 1024;
 
-  // Jackson caps strings at 20 M characters by default; a 25 MB payload may hold a longer one.
-  private static final ObjectMapper JSON =
-      new ObjectMapper(
-          com.fasterxml.jackson.core.JsonFactory.builder()
-              .streamReadConstraints(
-                  com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                      .maxStringLength(MAX_BODY_BYTES)
-                      .build())
-              .build());
-
   private final List<Secret> secrets;
   private final DeliveryStore store;
   private final Clock clock;
   private final Consumer<Delivery> onStored;
+  private final IntakeMetrics metrics;
+
+  /** An intake that counts nothing. */
+  public Intake(
+      List<Secret> secrets, DeliveryStore store, Clock clock, Consumer<Delivery> onStored) {
+    this(secrets, store, clock, onStored, IntakeMetrics.NONE);
+  }
 
   /**
    * @param secrets the webhook secret and, during rotation, the previous one; empty in setup mode,
    *     where every delivery is refused
    * @param onStored told after each new delivery is committed (wakes the dispatcher)
+   * @param metrics told the outcome of every request
    */
   public Intake(
-      List<Secret> secrets, DeliveryStore store, Clock clock, Consumer<Delivery> onStored) {
+      List<Secret> secrets,
+      DeliveryStore store,
+      Clock clock,
+      Consumer<Delivery> onStored,
+      IntakeMetrics metrics) {
     this.secrets = List.copyOf(secrets);
     this.store = store;
     this.clock = clock;
     this.onStored = onStored;
+    this.metrics = metrics;
   }
 
   /** Verifies, parses, stores and answers one webhook request. */
   public IntakeResult receive(WebhookRequest request) {
+    // Announced before the signature check, so a commit starting meanwhile can wait for it.
+    DeliveryStore.Arrival arrival = store.arriving();
+    IntakeResult result;
+    try {
+      result = decide(request);
+    } finally {
+      arrival.close();
+    }
+    metrics.delivery(eventLabel(request, result), result.outcome());
+    return result;
+  }
+
+  /**
+   * The answer to a body over GitHub's 25 MB limit, which the server refuses before reading it (so
+   * its signature was never checked).
+   */
+  public IntakeResult refuseTooLarge() {
+    IntakeResult result =
+        new IntakeResult.Rejected(
+            413, "payload is larger than GitHub's 25 MB limit; nothing was stored");
+    metrics.delivery(IntakeMetrics.UNVERIFIED, result.outcome());
+    return result;
+  }
+
+  private IntakeResult decide(WebhookRequest request) {
     if (secrets.isEmpty()) {
       return new IntakeResult.Rejected(
           401,
@@ -72,27 +97,18 @@ public final class Intake {
     if (id.length() > 100 || event.length() > 100) {
       return new IntakeResult.Rejected(400, "X-GitHub-Delivery or X-GitHub-Event is too long");
     }
-    JsonNode payload;
-    try {
-      payload = JSON.readTree(request.body());
-    } catch (JsonProcessingException e) {
-      return new IntakeResult.Rejected(
-          400, "the body is not valid JSON: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      return new IntakeResult.Rejected(400, "the body could not be read as JSON");
+    PayloadFields.Scan scan = PayloadFields.scan(request.body());
+    if (scan instanceof PayloadFields.Scan.Invalid invalid) {
+      return new IntakeResult.Rejected(400, invalid.message());
     }
-    if (payload == null || !payload.isObject()) {
-      return new IntakeResult.Rejected(400, "the body is not a JSON object");
-    }
+    PayloadFields.Scan.Fields fields = (PayloadFields.Scan.Fields) scan;
     Delivery d =
         new Delivery(
             id.strip(),
             event.strip(),
-            text(payload.path("action")),
-            payload.path("installation").path("id").canConvertToLong()
-                ? Optional.of(payload.path("installation").path("id").asLong())
-                : Optional.empty(),
-            text(payload.path("repository").path("full_name")),
+            fields.action(),
+            fields.installationId(),
+            fields.repository(),
             Optional.ofNullable(request.header("X-GitHub-Hook-ID")),
             new String(request.body(), StandardCharsets.UTF_8),
             clock.instant());
@@ -103,7 +119,14 @@ public final class Intake {
     return new IntakeResult.Accepted(d.id(), d.kind());
   }
 
-  private static Optional<String> text(JsonNode n) {
-    return n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
+  /** The event header is the sender's word only once the signature holds; before, anyone's. */
+  private static String eventLabel(WebhookRequest request, IntakeResult result) {
+    if (result.httpStatus() == 401) {
+      return IntakeMetrics.UNVERIFIED;
+    }
+    String event = request.header("X-GitHub-Event");
+    return event == null || event.isBlank() || event.length() > 100
+        ? IntakeMetrics.UNKNOWN
+        : event.strip();
   }
 }

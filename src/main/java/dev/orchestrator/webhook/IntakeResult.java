@@ -7,6 +7,9 @@ public sealed interface IntakeResult {
   /** A one-line, lowercase explanation for the response body and the log. */
   String message();
 
+  /** The metrics label: {@code accepted}, {@code duplicate} or {@code rejected_<status>}. */
+  String outcome();
+
   /** Stored now; the dispatcher will process it. */
   record Accepted(String deliveryId, String kind) implements IntakeResult {
     @Override
@@ -17,6 +20,11 @@ public sealed interface IntakeResult {
     @Override
     public String message() {
       return "accepted delivery " + deliveryId + " (" + kind + ")";
+    }
+
+    @Override
+    public String outcome() {
+      return "accepted";
     }
   }
 
@@ -31,8 +39,18 @@ public sealed interface IntakeResult {
     public String message() {
       return "delivery " + deliveryId + " was received before; not processed again";
     }
+
+    @Override
+    public String outcome() {
+      return "duplicate";
+    }
   }
 
   /** Refused; nothing was stored. */
-  record Rejected(int httpStatus, String message) implements IntakeResult {}
+  record Rejected(int httpStatus, String message) implements IntakeResult {
+    @Override
+    public String outcome() {
+      return "rejected_" + httpStatus;
+    }
+  }
 }

@@ -36,17 +36,21 @@ class BackupRestoreCommandTest {
         .first()
         .asString()
         .startsWith("backed up \"" + cli.database + "\" to \"" + backup + "\" (")
-        .endsWith(" KiB, schema version 4)");
+        .endsWith(" KiB, schema version " + Database.latestSchemaVersion() + ")");
     assertThat(r.out())
         .contains("integrity check: ok\nrows per table:\n")
         .contains(
-            "  breakers         0\n"
-                + "  deliveries      25\n"
-                + "  queue_served     0\n"
-                + "  run_links        0\n"
-                + "  runs            25\n"
-                + "  schema_version   4\n"
-                + "  transcripts     25\n");
+            "  breakers            0\n"
+                + "  deliveries         25\n"
+                + "  delivery_payloads   0\n"
+                + "  delivery_runs       0\n"
+                + "  queue_served        0\n"
+                + "  run_links           0\n"
+                + "  runs               25\n"
+                + "  schema_version      "
+                + Database.latestSchemaVersion()
+                + "\n"
+                + "  transcripts        25\n");
   }
 
   @Test
@@ -109,12 +113,14 @@ class BackupRestoreCommandTest {
         .startsWith(
             "restored \""
                 + backup
-                + "\" (schema version 4) into \""
+                + "\" (schema version "
+                + Database.latestSchemaVersion()
+                + ") into \""
                 + cli.database
                 + "\"\nthe replaced database is kept at \""
                 + aside
                 + "\"\nrows per table:\n")
-        .contains("  runs            25\n")
+        .contains("  runs               25\n")
         .endsWith("start the server again with `agent serve`\n");
     assertThat(aside).exists();
     try (Database db = cli.openDatabase()) {

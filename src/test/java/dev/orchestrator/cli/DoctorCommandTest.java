@@ -71,7 +71,11 @@ class DoctorCommandTest {
                 + "\"",
             "ok    app jwt: signed (RS256, valid 9 minutes) for APP_ID 12345",
             "ok    webhook secret: set (64 characters)",
-            "ok    database: \"" + cli.database + "\" is writable, schema version 4 (latest)",
+            "ok    database: \""
+                + cli.database
+                + "\" is writable, schema version "
+                + Database.latestSchemaVersion()
+                + " (latest)",
             "ok    missions: 1 mission valid in \"" + missions + "\"",
             "ok    llm: not configured, and no mission needs it",
             "ok    github app: authenticated as \"octoapp\" (id 1) at " + github.url(),
@@ -333,10 +337,15 @@ class DoctorCommandTest {
   void anOlderDatabaseWarnsThatServeWillMigrateIt() throws Exception {
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.database);
         var s = c.createStatement()) {
-      s.execute("DELETE FROM schema_version WHERE version = 4");
+      s.execute("DELETE FROM schema_version WHERE version = " + Database.latestSchemaVersion());
     }
     assertThat(line(cli.run("doctor"), "database"))
         .startsWith(
-            "warn  database: \"" + cli.database + "\" is writable, at schema version 3 of 4");
+            "warn  database: \""
+                + cli.database
+                + "\" is writable, at schema version "
+                + (Database.latestSchemaVersion() - 1)
+                + " of "
+                + Database.latestSchemaVersion());
   }
 }

@@ -181,7 +181,8 @@ class WebhookIntakeTest {
     assertThat(r.statusCode()).isEqualTo(202);
     assertThat(
             rows(
-                "SELECT LENGTH(payload) > 20000000 FROM deliveries WHERE delivery_id = '"
+                "SELECT LENGTH(p.payload) > 20000000 FROM deliveries d"
+                    + " JOIN delivery_payloads p ON p.seq = d.seq WHERE d.delivery_id = '"
                     + id
                     + "'"))
         .isOne();

@@ -1,8 +1,10 @@
 package dev.orchestrator.testing;
 
+import dev.orchestrator.App;
 import dev.orchestrator.AppFactory;
 import dev.orchestrator.ServerRuntime;
 import dev.orchestrator.config.Secret;
+import dev.orchestrator.webhook.DeliveryHandler;
 import dev.orchestrator.webhook.SignatureVerifier;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The real server on 127.0.0.1:0 over a temp database, and a client that signs deliveries. */
 public final class ServerHarness implements AutoCloseable {
@@ -32,6 +35,16 @@ public final class ServerHarness implements AutoCloseable {
 
   /** A server in token mode with {@link #SECRET}, plus {@code extra} variables. */
   public static ServerHarness start(Path dir, Map<String, String> extra) {
+    return start(dir, extra, Clock.systemUTC(), app -> null);
+  }
+
+  /**
+   * The same, on {@code clock}, with the handler {@code handler} builds from the server's
+   * application (e.g. one that starts runs in its store) in place of the real dispatch ({@code
+   * null}: the real one).
+   */
+  public static ServerHarness start(
+      Path dir, Map<String, String> extra, Clock clock, Function<App, DeliveryHandler> handler) {
     Map<String, String> env = new HashMap<>();
     Path db = dir.resolve("agent.db");
     env.put("DATABASE_URL", "jdbc:sqlite:" + db);
@@ -44,8 +57,9 @@ public final class ServerHarness implements AutoCloseable {
     env.put("MISSIONS_DIR", dir.resolve("no-missions").toString());
     env.putAll(extra);
     env.values().removeIf(v -> v == null || v.isEmpty());
-    AppFactory factory = new AppFactory(env, Clock.systemUTC(), dir.resolve(".env"));
-    return new ServerHarness(ServerRuntime.start(factory.open()), db);
+    AppFactory factory = new AppFactory(env, clock, dir.resolve(".env"));
+    App app = factory.open();
+    return new ServerHarness(ServerRuntime.start(app, handler.apply(app)), db);
   }
 
   public ServerRuntime server() {
@@ -86,7 +100,14 @@ public final class ServerHarness implements AutoCloseable {
   }
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build());
+    return get(path, Map.of());
+  }
+
+  /** A GET with these headers, e.g. {@code Authorization}. */
+  public HttpResponse<String> get(String path, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
+    headers.forEach(b::header);
+    return send(b.build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {

@@ -1,5 +1,9 @@
-package dev.orchestrator.cli;
+package dev.orchestrator.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.health.HealthContext;
@@ -9,24 +13,47 @@ import dev.orchestrator.health.Recommendation;
 import dev.orchestrator.runtime.BreakerRecord;
 import dev.orchestrator.runtime.BreakerState;
 import dev.orchestrator.runtime.RunStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code status --format json}: PRODUCT.md's keys, then the figures behind them. */
-final class StatusJson {
+/**
+ * The status document: PRODUCT.md's keys, then the figures behind them. One code path for {@code
+ * agent status --format json} and {@code GET /api/status}, so the two are the same text.
+ */
+public final class StatusJson {
+  /** The longest window a caller may ask for: ten years of hours. */
+  public static final long MAX_LOOKBACK_HOURS = 24L * 366 * 10;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   private static final List<RunStatus> ACTIVE =
       List.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.BLOCKED);
 
   private StatusJson() {}
 
-  static ObjectNode of(HealthReport r, long lookbackHours) {
-    ObjectNode root = Json.object();
+  /** The document as indented JSON text, without a trailing newline. */
+  public static String render(HealthReport r, long lookbackHours) {
+    try {
+      return MAPPER.writeValueAsString(of(r, lookbackHours));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("writing the status document: " + e.getMessage(), e);
+    }
+  }
+
+  /** The document as a tree. */
+  public static ObjectNode of(HealthReport r, long lookbackHours) {
+    ObjectNode root = MAPPER.createObjectNode();
     root.put("health", r.level().name());
     root.put("summary", r.summary());
     root.put("lookback_hours", lookbackHours);
-    Json.put(root, "window_start", Optional.of(r.stats().from()));
-    Json.put(root, "window_end", Optional.of(r.stats().to()));
+    put(root, "window_start", Optional.of(r.stats().from()));
+    put(root, "window_end", Optional.of(r.stats().to()));
     if (r.successRate().isPresent()) {
       root.put("success_rate", r.successRate().get());
     } else {
@@ -37,7 +64,7 @@ final class StatusJson {
     ObjectNode runs = root.putObject("runs");
     r.stats().finishedByStatus().forEach((status, n) -> runs.put(status.name(), n));
     root.put("dry_runs", r.stats().dryRuns());
-    Json.putRounded(root, "average_duration_seconds", r.averageDurationSeconds(), 3);
+    putRounded(root, "average_duration_seconds", r.averageDurationSeconds(), 3);
     ObjectNode active = root.putObject("active");
     for (RunStatus s : ACTIVE) {
       active.put(s.name(), r.context().active().getOrDefault(s, 0L));
@@ -60,7 +87,7 @@ final class StatusJson {
 
   /** The worst state overall (OPEN, else HALF_OPEN, else CLOSED) and each breaker not closed. */
   private static ObjectNode breakers(List<BreakerRecord> open) {
-    ObjectNode node = Json.object();
+    ObjectNode node = MAPPER.createObjectNode();
     BreakerState worst = BreakerState.CLOSED;
     for (BreakerRecord b : open) {
       if (b.state() == BreakerState.OPEN) {
@@ -78,8 +105,8 @@ final class StatusJson {
               .put("installation_id", b.installationId())
               .put("state", b.state().name())
               .put("consecutive_failures", b.consecutiveFailures());
-      Json.put(o, "opened_at", b.openedAt());
-      Json.put(o, "half_opens_at", b.halfOpensAt());
+      put(o, "opened_at", b.openedAt());
+      put(o, "half_opens_at", b.halfOpensAt());
     }
     return node;
   }
@@ -91,7 +118,7 @@ final class StatusJson {
     }
     ObjectNode node = root.putObject("rate_limit");
     node.put("remaining", rateLimit.get().remaining()).put("limit", rateLimit.get().limit());
-    Json.put(node, "resets_at", rateLimit.get().resetsAt());
+    put(node, "resets_at", rateLimit.get().resetsAt());
   }
 
   private static void budget(ObjectNode root, Optional<HealthContext.Budget> budget) {
@@ -100,17 +127,17 @@ final class StatusJson {
       return;
     }
     root.putObject("budget")
-        .put("spent_usd", Json.round(budget.get().spentUsd(), 6))
-        .put("limit_usd", Json.round(budget.get().limitUsd(), 6));
+        .put("spent_usd", round(budget.get().spentUsd(), 6))
+        .put("limit_usd", round(budget.get().limitUsd(), 6));
   }
 
   private static ObjectNode costs(HealthReport r) {
-    ObjectNode costs = Json.object();
+    ObjectNode costs = MAPPER.createObjectNode();
     costs
         .putObject("total")
         .put("runs", r.stats().totalRuns())
         .put("token_usage", r.stats().totalTokens())
-        .put("cost_usd", Json.round(r.stats().totalCostUsd(), 6));
+        .put("cost_usd", round(r.stats().totalCostUsd(), 6));
     ObjectNode byType = costs.putObject("by_mission_type");
     for (Map.Entry<String, MissionTotals> e : r.costs().entrySet()) {
       ObjectNode m =
@@ -118,8 +145,8 @@ final class StatusJson {
               .putObject(e.getKey())
               .put("runs", e.getValue().runs())
               .put("token_usage", e.getValue().tokenUsage())
-              .put("cost_usd", Json.round(e.getValue().costUsd(), 6));
-      Json.putRounded(m, "average_duration_seconds", e.getValue().averageDurationSeconds(), 3);
+              .put("cost_usd", round(e.getValue().costUsd(), 6));
+      putRounded(m, "average_duration_seconds", e.getValue().averageDurationSeconds(), 3);
     }
     ObjectNode byModel = costs.putObject("by_model");
     for (Map.Entry<String, MissionTotals> e : r.stats().byModel().entrySet()) {
@@ -127,8 +154,31 @@ final class StatusJson {
           .putObject(e.getKey())
           .put("runs", e.getValue().runs())
           .put("token_usage", e.getValue().tokenUsage())
-          .put("cost_usd", Json.round(e.getValue().costUsd(), 6));
+          .put("cost_usd", round(e.getValue().costUsd(), 6));
     }
     return costs;
+  }
+
+  /** An instant as ISO-8601 text, or null. */
+  private static void put(ObjectNode node, String key, Optional<Instant> instant) {
+    if (instant.isPresent()) {
+      node.put(key, instant.get().toString());
+    } else {
+      node.putNull(key);
+    }
+  }
+
+  /** A number rounded to {@code decimals} (sums of doubles carry noise), or null. */
+  private static void putRounded(
+      ObjectNode node, String key, Optional<Double> value, int decimals) {
+    if (value.isPresent()) {
+      node.put(key, round(value.get(), decimals));
+    } else {
+      node.putNull(key);
+    }
+  }
+
+  private static BigDecimal round(double value, int decimals) {
+    return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
   }
 }

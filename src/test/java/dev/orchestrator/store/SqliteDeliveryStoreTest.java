@@ -1,0 +1,81 @@
+package dev.orchestrator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.webhook.Delivery;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Payloads live in {@code delivery_payloads}; rows stored before V5 keep theirs in place. */
+class SqliteDeliveryStoreTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Test
+  void aPayloadIsStoredBesideItsRowAndReadBackWhole(@TempDir Path dir) {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"));
+        SqliteDeliveryStore store = new SqliteDeliveryStore(db)) {
+      String payload = "{\"action\":\"opened\",\"n\":\"" + "é".repeat(5000) + "\"}";
+      assertThat(store.store(delivery("d-1", payload))).isTrue();
+      assertThat(store.store(delivery("d-1", "{\"other\":1}"))).as("a duplicate").isFalse();
+      assertThat(count(db, "SELECT COUNT(*) FROM delivery_payloads")).isOne();
+      assertThat(count(db, "SELECT COUNT(*) FROM deliveries WHERE payload IS NOT NULL")).isZero();
+      assertThat(store.find("d-1").orElseThrow().delivery().payload()).isEqualTo(payload);
+      assertThat(store.pending(10).get(0).delivery().payload()).isEqualTo(payload);
+    }
+  }
+
+  @Test
+  void aRowStoredBeforeTheMoveIsStillReadWithItsPayload(@TempDir Path dir) {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"));
+        SqliteDeliveryStore store = new SqliteDeliveryStore(db)) {
+      db.write(
+          c -> {
+            try (PreparedStatement p =
+                c.prepareStatement(
+                    "INSERT INTO deliveries(delivery_id, event, payload, received_at)"
+                        + " VALUES ('old', 'ping', '{\"zen\":\"old\"}', ?)")) {
+              p.setString(1, Timestamps.format(T0));
+              p.executeUpdate();
+            }
+            return null;
+          });
+      assertThat(store.pending(10).get(0).delivery().payload()).isEqualTo("{\"zen\":\"old\"}");
+    }
+  }
+
+  @Test
+  void deletingADeliveryDeletesItsPayload(@TempDir Path dir) {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"));
+        SqliteDeliveryStore store = new SqliteDeliveryStore(db)) {
+      store.store(delivery("d-1", "{}"));
+      db.write(c -> c.createStatement().executeUpdate("DELETE FROM deliveries"));
+      assertThat(count(db, "SELECT COUNT(*) FROM delivery_payloads")).isZero();
+    }
+  }
+
+  private static long count(Database db, String sql) {
+    return db.read(
+        c -> {
+          try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+          }
+        });
+  }
+
+  private static Delivery delivery(String id, String payload) {
+    return new Delivery(
+        id,
+        "issues",
+        Optional.of("opened"),
+        Optional.of(1L),
+        Optional.of("octo/repo"),
+        Optional.empty(),
+        payload,
+        T0);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.orchestrator.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher records outcomes in batches, each in one call to the store. */
+class DispatcherTest {
+  /** Deliveries in memory; each markDispatched call is one transaction. */
+  static final class MemoryStore implements DeliveryStore {
+    final List<StoredDelivery> rows = new ArrayList<>();
+    final List<List<Dispatched>> commits = new ArrayList<>();
+
+    @Override
+    public boolean store(Delivery d) {
+      rows.add(new StoredDelivery(rows.size() + 1, d, Optional.empty(), Optional.empty()));
+      return true;
+    }
+
+    @Override
+    public boolean contains(String deliveryId) {
+      return rows.stream().anyMatch(r -> r.delivery().id().equals(deliveryId));
+    }
+
+    @Override
+    public List<StoredDelivery> pending(int limit) {
+      return rows.stream().filter(r -> r.outcome().isEmpty()).limit(limit).toList();
+    }
+
+    @Override
+    public long lastSeq() {
+      return rows.size();
+    }
+
+    @Override
+    public void markDispatched(List<Dispatched> dispatched) {
+      commits.add(List.copyOf(dispatched));
+      for (Dispatched d : dispatched) {
+        int i = (int) d.seq() - 1;
+        StoredDelivery r = rows.get(i);
+        rows.set(
+            i,
+            new StoredDelivery(
+                r.seq(),
+                r.delivery(),
+                Optional.of(d.outcome().outcome()),
+                Optional.of(d.outcome().reason())));
+      }
+    }
+  }
+
+  private static Delivery delivery(int i, Instant at) {
+    return new Delivery(
+        "d-" + i,
+        "issues",
+        Optional.of("opened"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        "{}",
+        at);
+  }
+
+  @Test
+  void aBurstIsRecordedInOneCommitPerBatchOfFifty() {
+    MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    MemoryStore store = new MemoryStore();
+    for (int i = 0; i < 120; i++) {
+      store.store(delivery(i, clock.instant()));
+    }
+    Dispatcher dispatcher = new Dispatcher(store, DeliveryHandler.ignoreAll(), clock);
+    assertThat(dispatcher.drain()).isEqualTo(120);
+    assertThat(store.commits).extracting(List::size).containsExactly(50, 50, 20);
+    assertThat(store.pending(1000)).isEmpty();
+  }
+
+  @Test
+  void aSlowHandlerDoesNotHoldOutcomesBackLongerThanTheLimit() {
+    MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    MemoryStore store = new MemoryStore();
+    for (int i = 0; i < 5; i++) {
+      store.store(delivery(i, clock.instant()));
+    }
+    DeliveryHandler slow =
+        d -> {
+          clock.advance(Duration.ofMillis(120)); // each delivery takes 120 ms to handle
+          return DeliveryHandler.Outcome.ignored("slow");
+        };
+    new Dispatcher(store, slow, clock).drain();
+    // Outcomes at 120, 240, 360 ms: at 360 the first is 240 ms old, past the 200 ms limit, so
+    // those three are recorded; 480 and 600 go in the last batch.
+    assertThat(store.commits).extracting(List::size).containsExactly(3, 2);
+  }
+
+  @Test
+  void runIdsTravelWithTheOutcome() {
+    MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    MemoryStore store = new MemoryStore();
+    store.store(delivery(1, clock.instant()));
+    DeliveryHandler starts =
+        d -> new DeliveryHandler.Outcome("queued", "two runs", List.of(7L, 8L));
+    new Dispatcher(store, starts, clock).drain();
+    assertThat(store.commits.get(0).get(0).outcome().runIds()).containsExactly(7L, 8L);
+  }
+}
