@@ -289,6 +289,11 @@ public final class ServerRuntime implements AutoCloseable {
     return problems;
   }
 
+  /** How many times the workers found no run they may take (0 without workers). */
+  public long idleClaims() {
+    return workers == null ? 0 : workers.idleClaims();
+  }
+
   /** The port the server listens on. */
   public int port() {
     return web.port();

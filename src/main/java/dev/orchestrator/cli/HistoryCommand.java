@@ -1,14 +1,10 @@
 package dev.orchestrator.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.App;
 import dev.orchestrator.AppFactory;
 import dev.orchestrator.runtime.RunRecord;
 import java.io.PrintWriter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,64 +59,13 @@ final class HistoryCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (fmt.equals("json")) {
-      Json.print(out, json(runs));
+      Json.print(out, RunList.json(runs));
     } else if (runs.isEmpty()) {
       out.println("no runs recorded yet");
     } else {
-      table(runs).print(out);
+      RunList.table(runs).print(out);
     }
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private static Table table(List<RunRecord> runs) {
-    Table t =
-        new Table(
-            "ID", "MISSION", "STATUS", "REPOSITORY", "TRIGGER", "STARTED", "DURATION", "DRY_RUN");
-    for (RunRecord r : runs) {
-      t.row(
-          r.id(),
-          r.mission(),
-          r.status(),
-          r.repository()
-              .map(repo -> repo + r.issueNumber().map(i -> "#" + i).orElse(""))
-              .orElse(null),
-          r.trigger(),
-          r.startedAt().map(s -> s.truncatedTo(ChronoUnit.SECONDS)).orElse(null),
-          r.durationSeconds().map(d -> String.format(Locale.ROOT, "%.1fs", d)).orElse(null),
-          r.dryRun() ? "yes" : "no");
-    }
-    return t;
-  }
-
-  private static ObjectNode json(List<RunRecord> runs) {
-    ObjectNode root = Json.object();
-    ArrayNode list = root.putArray("runs");
-    for (RunRecord r : runs) {
-      ObjectNode o =
-          list.addObject()
-              .put("id", r.id())
-              .put("mission", r.mission())
-              .put("status", r.status().name())
-              .put("dry_run", r.dryRun())
-              .put("trigger", r.trigger())
-              .put("installation_id", r.installationId())
-              .put("repository", r.repository().orElse(null));
-      if (r.issueNumber().isPresent()) {
-        o.put("issue_number", r.issueNumber().get());
-      } else {
-        o.putNull("issue_number");
-      }
-      o.put("requested_by", r.requestedBy().orElse(null));
-      Json.put(o, "created_at", Optional.of(r.createdAt()));
-      Json.put(o, "started_at", r.startedAt());
-      Json.put(o, "finished_at", r.finishedAt());
-      Json.putRounded(o, "duration_seconds", r.durationSeconds(), 3);
-      o.put("tool_call_count", r.toolCallCount())
-          .put("token_usage", r.tokenUsage())
-          .put("cost_usd", Json.round(r.costUsd(), 6))
-          .put("error", r.error().orElse(null));
-    }
-    return root;
   }
 }

@@ -12,6 +12,7 @@ final class Subcommands {
     cl.addSubcommand(new ServeCommand(factory));
     cl.addSubcommand("status", new StatusCommand(factory));
     cl.addSubcommand("history", new HistoryCommand(factory));
+    cl.addSubcommand(new RunsCommand(factory));
     cl.addSubcommand("breaker", BreakerCommand.commandLine(factory));
     cl.addSubcommand(new ListMissionsCommand(factory));
     cl.addSubcommand(new ValidateCommand(factory));

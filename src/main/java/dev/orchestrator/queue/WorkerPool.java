@@ -44,6 +44,8 @@ public final class WorkerPool implements AutoCloseable {
   private final Clock clock;
   private final Semaphore wake = new Semaphore(0);
   private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong idleClaims =
+      new java.util.concurrent.atomic.AtomicLong();
   private final List<Thread> threads = new ArrayList<>();
   private Thread keeper;
   private volatile boolean claiming = true;
@@ -82,6 +84,14 @@ public final class WorkerPool implements AutoCloseable {
     return !stopped && !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
   }
 
+  /**
+   * How many times a worker looked for a run and found none it may take (nothing queued, or every
+   * queued run held by its breaker, its issue or its not-before time).
+   */
+  public long idleClaims() {
+    return idleClaims.get();
+  }
+
   /** How many runs are executing now. */
   public int busy() {
     return inFlight.size();
@@ -92,6 +102,7 @@ public final class WorkerPool implements AutoCloseable {
       try {
         var claimed = queue.claim(worker, lease, clock.instant());
         if (claimed.isEmpty()) {
+          idleClaims.incrementAndGet();
           wake.tryAcquire(IDLE_RECHECK_MS, TimeUnit.MILLISECONDS);
           continue;
         }

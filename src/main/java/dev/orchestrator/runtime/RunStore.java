@@ -20,6 +20,12 @@ public interface RunStore {
   /** Newest first, with the given status. */
   List<RunRecord> withStatus(RunStatus status, int limit);
 
+  /**
+   * The newest runs, newest first, with {@code status} and in {@code repository} when given (for
+   * {@code agent runs}).
+   */
+  List<RunRecord> list(Optional<RunStatus> status, Optional<String> repository, int limit);
+
   /** Moves a QUEUED run to RUNNING and stamps {@code started_at} the first time. */
   void start(long id, Instant now);
 

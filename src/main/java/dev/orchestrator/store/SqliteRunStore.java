@@ -137,6 +137,36 @@ public final class SqliteRunStore implements RunStore {
   }
 
   @Override
+  public List<RunRecord> list(Optional<RunStatus> status, Optional<String> repository, int limit) {
+    // each filter has its index: runs_status (status, priority, id), runs_repository (repository,
+    // id); with both, SQLite picks one and filters the other
+    StringBuilder sql = new StringBuilder("SELECT * FROM runs");
+    List<String> args = new java.util.ArrayList<>();
+    status.ifPresent(
+        st -> {
+          sql.append(" WHERE status = ?");
+          args.add(st.name());
+        });
+    repository.ifPresent(
+        r -> {
+          sql.append(args.isEmpty() ? " WHERE" : " AND").append(" repository = ?");
+          args.add(r);
+        });
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    return db.read(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String a : args) {
+              p.setString(i++, a);
+            }
+            p.setInt(i, limit);
+            return list(p);
+          }
+        });
+  }
+
+  @Override
   public void start(long id, Instant now) {
     db.write(
         c -> {

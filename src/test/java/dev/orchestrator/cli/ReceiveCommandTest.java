@@ -3,11 +3,11 @@ package dev.orchestrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.AppFactory;
-import dev.orchestrator.runtime.NewRun;
+import dev.orchestrator.fakegithub.state.Comment;
+import dev.orchestrator.fakegithub.state.FakeRepo;
+import dev.orchestrator.testing.GitHubScenario;
 import dev.orchestrator.testing.Payloads;
-import dev.orchestrator.testing.QueuedRun;
 import dev.orchestrator.testing.ServerHarness;
-import dev.orchestrator.webhook.DeliveryHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,32 +87,33 @@ class ReceiveCommandTest {
   }
 
   @Test
-  void waitPrintsTheRunsTheDeliveryStarted() {
-    harness =
-        ServerHarness.start(
-            dir.resolve("server"),
-            Map.of(),
-            Clock.systemUTC(),
-            app ->
-                d -> {
-                  long id =
-                      app.runs()
-                          .create(
-                              QueuedRun.of("issue-triage", 1, NewRun.PRIORITY_NORMAL),
-                              app.clock().instant())
-                          .orElseThrow();
-                  return new DeliveryHandler.Outcome(
-                      "queued", "/agent run issue-triage on octo/repo#1", List.of(id));
-                });
-    CliRun r =
-        receive(env(), dir, "--event", "issue_comment", "--payload", payload.toString(), "--wait");
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out())
-        .matches(
-            "(?s)delivery [0-9a-f-]{36}\n"
-                + "HTTP 202: accepted delivery [0-9a-f-]{36} \\(issue_comment.created\\)\n"
-                + "queued: /agent run issue-triage on octo/repo#1\n"
-                + "started run 1 \\(issue-triage, QUEUED\\)\n");
+  void waitPrintsTheRunACommandStarted() throws IOException {
+    // the real dispatch: App mode against FakeGitHub, a triage user's /agent triage
+    try (GitHubScenario s =
+        GitHubScenario.start(Files.createDirectories(dir.resolve("app")), Map.of())) {
+      FakeRepo repo = s.repo("widgets");
+      repo.role("tess", "triage");
+      int issue = s.issue(repo, "Crash on start");
+      Comment c = repo.comment(issue, "tess", "/agent triage");
+      Path body = dir.resolve("command.json");
+      Files.writeString(
+          body,
+          s.commentPayload(repo, issue, c.id(), "tess", "User", "/agent triage", "created")
+              .toString());
+      Map<String, String> env = new HashMap<>();
+      env.put("DATABASE_URL", "jdbc:sqlite:" + s.server.database);
+      env.put("WEBHOOK_SECRET", ServerHarness.SECRET);
+      env.put("PORT", Integer.toString(s.server.server().port()));
+      CliRun r =
+          receive(env, dir, "--event", "issue_comment", "--payload", body.toString(), "--wait");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out())
+          .matches(
+              "(?s)delivery [0-9a-f-]{36}\n"
+                  + "HTTP 202: accepted delivery [0-9a-f-]{36} \\(issue_comment.created\\)\n"
+                  + "commands: 1 command\\(s\\), 1 run\\(s\\) queued, 0 not understood\n"
+                  + "started run 1 \\(issue-triage, [A-Z]+\\)\n");
+    }
   }
 
   @Test
