@@ -215,7 +215,8 @@ public final class ServerRuntime implements AutoCloseable {
                         run.trigger().startsWith("command:")
                             ? Priority.INTERACTIVE
                             : Priority.BACKGROUND),
-                    RunFeedback.repo(run)),
+                    RunFeedback.repo(run),
+                    run.attempts() > 1),
             app.healthPort(),
             app.llmFactory(),
             app.clock());

@@ -57,11 +57,22 @@ public final class GitHubRepositoryPort implements RepositoryPort {
 
   private final GitHubGateway gateway;
   private final Repo repo;
+  private final boolean retried;
 
   /** Acts on {@code repo} (with its installation, when known) through {@code gateway}. */
   public GitHubRepositoryPort(GitHubGateway gateway, Repo repo) {
+    this(gateway, repo, false);
+  }
+
+  /**
+   * The same, for a run that an earlier attempt may have executed in part ({@code retried}: its
+   * worker died or it was put back): a comment it would post is first looked up by its marker, so
+   * the comment the earlier attempt posted is not posted twice.
+   */
+  public GitHubRepositoryPort(GitHubGateway gateway, Repo repo, boolean retried) {
     this.gateway = gateway;
     this.repo = repo;
+    this.retried = retried;
   }
 
   @Override
@@ -111,6 +122,15 @@ public final class GitHubRepositoryPort implements RepositoryPort {
 
   @Override
   public ToolResult postComment(int number, String body, String marker) {
+    if (retried) {
+      GitHubResult<Optional<Comment>> earlier = gateway.findCommentByMarker(repo, number, marker);
+      if (!(earlier instanceof GitHubResult.Ok<Optional<Comment>> ok)) {
+        return result(earlier, found -> Json.object()); // cannot tell: do not post blind
+      }
+      if (ok.value().isPresent()) {
+        return ToolResult.ok(ok.value().get().json());
+      }
+    }
     // the marker lets the gateway find the comment when a post's outcome was unknown
     return result(
         gateway.createComment(repo, number, Bodies.withMarker(body, marker)), Comment::json);

@@ -31,6 +31,13 @@ public interface MissionQueue {
    */
   Reclaimed reclaimExpired(int maxAttempts, Instant now);
 
+  /**
+   * Ends now the leases of every RUNNING run: for a server starting up, which holds the database
+   * alone, these were held by the workers of a process that died, and are reclaimed at once instead
+   * of after their lease. Returns how many.
+   */
+  int endOrphanedLeases(Instant now);
+
   /** Puts a RUNNING run back to QUEUED (shutdown); its attempt is not counted against it. */
   void release(long runId, String worker, Instant now);
 

@@ -61,7 +61,18 @@ public final class WorkerPool implements AutoCloseable {
     this.clock = clock;
   }
 
+  /**
+   * Starts the workers. The pool must be the only one on its queue (the server holds the database's
+   * lock): runs still RUNNING now belong to a process that died, and are reclaimed at once.
+   */
   public void start() {
+    int orphaned = queue.endOrphanedLeases(clock.instant());
+    if (orphaned > 0) {
+      LOG.warn(
+          "{} run(s) were RUNNING in a process that stopped without releasing them; reclaiming"
+              + " them now",
+          orphaned);
+    }
     for (int i = 0; i < workers; i++) {
       String name = "worker-" + (i + 1) + "@" + ProcessHandle.current().pid();
       Thread t = new Thread(() -> loop(name), "worker-" + (i + 1));

@@ -166,6 +166,24 @@ public final class SqliteMissionQueue implements MissionQueue {
   }
 
   @Override
+  public int endOrphanedLeases(Instant now) {
+    return db.write(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE runs SET lease_until = ?, updated_at = ?"
+                      + " WHERE status = 'RUNNING' AND lease_until IS NOT NULL"
+                      + " AND lease_until >= ?")) {
+            String ts = Timestamps.format(now);
+            p.setString(1, Timestamps.format(now.minusMillis(1)));
+            p.setString(2, ts);
+            p.setString(3, ts);
+            return p.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public void release(long runId, String worker, Instant now) {
     db.write(
         c -> {

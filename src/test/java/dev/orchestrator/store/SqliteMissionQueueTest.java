@@ -204,6 +204,24 @@ class SqliteMissionQueueTest {
   }
 
   @Test
+  void aStartingServerReclaimsTheRunsOfADeadProcessAtOnceCountingTheAttempt() {
+    long held = offer(run(1, null, 1));
+    long waiting = offer(run(1, null, 1));
+    RunRecord first = claim();
+    assertThat(first.id()).isEqualTo(held);
+    Instant restart = T0.plusSeconds(5); // well inside the lease
+    assertThat(queue.reclaimExpired(3, restart).requeued()).isEmpty();
+
+    assertThat(queue.endOrphanedLeases(restart)).isOne();
+    assertThat(queue.reclaimExpired(3, restart).requeued()).containsExactly(held);
+    RunRecord again = queue.claim("w2@new", LEASE, restart).orElseThrow();
+    assertThat(again.id()).isEqualTo(held);
+    assertThat(again.attempts()).as("the dead process's attempt counts").isEqualTo(2);
+    assertThat(runs.find(waiting).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+    assertThat(queue.endOrphanedLeases(restart)).as("only RUNNING runs").isOne();
+  }
+
+  @Test
   void releaseOnShutdownPutsTheRunBackWithoutSpendingAnAttempt() {
     long id = offer(run(1, null, 1));
     claim();

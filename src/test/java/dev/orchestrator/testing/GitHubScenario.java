@@ -34,14 +34,7 @@ public final class GitHubScenario implements AutoCloseable {
   public static GitHubScenario start(Path dir, Map<String, String> extra) {
     FakeGitHub github = FakeGitHub.start();
     try {
-      Path key = dir.resolve("app.pem");
-      Files.writeString(key, github.keys().pkcs1Pem());
-      Map<String, String> env = new HashMap<>();
-      env.put("GITHUB_TOKEN", "");
-      env.put("APP_ID", Long.toString(github.appId()));
-      env.put("PRIVATE_KEY_PATH", key.toString());
-      env.put("GITHUB_API_URL", github.apiUrl());
-      env.put("MISSIONS_DIR", Path.of("missions").toAbsolutePath().toString());
+      Map<String, String> env = appEnv(github, dir);
       env.putAll(extra);
       return new GitHubScenario(github, ServerHarness.start(dir, env));
     } catch (IOException e) {
@@ -51,6 +44,22 @@ public final class GitHubScenario implements AutoCloseable {
       github.close();
       throw e;
     }
+  }
+
+  /**
+   * The variables of App mode against {@code github} with the shipped missions; writes the App's
+   * key into {@code dir}.
+   */
+  public static Map<String, String> appEnv(FakeGitHub github, Path dir) throws IOException {
+    Path key = dir.resolve("app.pem");
+    Files.writeString(key, github.keys().pkcs1Pem());
+    Map<String, String> env = new HashMap<>();
+    env.put("GITHUB_TOKEN", "");
+    env.put("APP_ID", Long.toString(github.appId()));
+    env.put("PRIVATE_KEY_PATH", key.toString());
+    env.put("GITHUB_API_URL", github.apiUrl());
+    env.put("MISSIONS_DIR", Path.of("missions").toAbsolutePath().toString());
+    return env;
   }
 
   public FakeRepo repo(String name) {
@@ -97,6 +106,13 @@ public final class GitHubScenario implements AutoCloseable {
 
   /** {@code issues.opened} for an issue of the fake. */
   public ObjectNode issueOpened(FakeRepo repo, int issue, String login) {
+    return issuesOpened(repo, issue, login);
+  }
+
+  /**
+   * {@code issues.opened} for an issue of {@code repo}, for a server this scenario did not start.
+   */
+  public static ObjectNode issuesOpened(FakeRepo repo, int issue, String login) {
     ObjectNode p = fixture("issues.opened");
     point(p, repo, login, "User");
     ObjectNode i = (ObjectNode) p.get("issue");
@@ -105,7 +121,7 @@ public final class GitHubScenario implements AutoCloseable {
     return p;
   }
 
-  private void point(ObjectNode p, FakeRepo repo, String login, String type) {
+  private static void point(ObjectNode p, FakeRepo repo, String login, String type) {
     ObjectNode r = (ObjectNode) p.get("repository");
     r.put("full_name", repo.fullName());
     r.put("name", repo.name());
