@@ -232,9 +232,9 @@ public final class ServerRuntime implements AutoCloseable {
    */
   private void prune() {
     LOG.info(
-        "pruning older than {}: {}",
+        "pruned what is older than {}: {}",
         app.settings().retention(),
-        app.pruner().prune(app.settings().retention()));
+        app.pruner().prune(app.settings().retention()).summary());
   }
 
   /** Tells the workers there is work; they also look on their own every few seconds. */

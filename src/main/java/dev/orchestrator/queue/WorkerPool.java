@@ -159,10 +159,15 @@ public final class WorkerPool implements AutoCloseable {
         }
         MissionQueue.Reclaimed r = queue.reclaimExpired(maxAttempts, now);
         if (!r.requeued().isEmpty() || !r.failed().isEmpty()) {
-          LOG.warn(
-              "leases expired: requeued runs {}, failed runs {} (attempts spent)",
-              r.requeued(),
-              r.failed());
+          r.requeued()
+              .forEach(id -> LOG.warn("run={} lease expired: queued again (an attempt spent)", id));
+          r.failed()
+              .forEach(
+                  id ->
+                      LOG.warn(
+                          "run={} lease expired after {} attempts: failed, not retried",
+                          id,
+                          maxAttempts));
           if (!r.requeued().isEmpty()) {
             wake();
           }

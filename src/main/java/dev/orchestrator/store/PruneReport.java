@@ -29,6 +29,23 @@ public record PruneReport(
     long bytesAfter,
     Duration longestLock) {
 
+  /** One line for the server's log. */
+  public String summary() {
+    return "before "
+        + horizon
+        + ": "
+        + transcriptsDeleted
+        + " transcripts deleted, "
+        + runPayloadsCleared
+        + " run payloads cleared, "
+        + deliveriesDeleted
+        + " deliveries deleted, "
+        + pagesFreed
+        + " pages freed; longest write lock "
+        + longestLock.toMillis()
+        + " ms";
+  }
+
   /** True when nothing was old enough to remove. */
   public boolean nothingRemoved() {
     return transcriptsDeleted == 0 && runPayloadsCleared == 0 && deliveriesDeleted == 0;

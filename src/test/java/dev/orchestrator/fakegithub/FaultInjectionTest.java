@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orchestrator.fakegithub.faults.Fault;
 import dev.orchestrator.fakegithub.faults.FaultRule;
 import dev.orchestrator.fakegithub.state.IssueSeed;
+import dev.orchestrator.testing.Await;
 import dev.orchestrator.testing.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -190,7 +191,11 @@ class FaultInjectionTest {
     assertThatThrownBy(() -> postComment("once").timeout(CLIENT_TIMEOUT).send())
         .isInstanceOf(HttpTimeoutException.class);
 
-    assertThat(github.comments("octo", "hello", 1)).hasSize(1);
+    // on a busy machine the client may give up before the route has even run: wait for it
+    Await.until("the comment to be written", () -> github.comments("octo", "hello", 1).size() == 1);
+    Await.until(
+        "the request to be logged",
+        () -> !github.requests("POST", "/repos/octo/hello/issues/1/comments").isEmpty());
     assertThat(github.requests("POST", "/repos/octo/hello/issues/1/comments").get(0).outcome())
         .isEqualTo("delayed PT30S");
   }
