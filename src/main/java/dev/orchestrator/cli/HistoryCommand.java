@@ -81,7 +81,9 @@ final class HistoryCommand implements Callable<Integer> {
       t.row(
           r.id(),
           r.mission(),
-          r.status(),
+          r.notBefore()
+              .map(nb -> r.status() + " until " + nb.truncatedTo(ChronoUnit.SECONDS))
+              .orElse(r.status().name()),
           r.repository()
               .map(repo -> repo + r.issueNumber().map(i -> "#" + i).orElse(""))
               .orElse(null),
@@ -115,6 +117,8 @@ final class HistoryCommand implements Callable<Integer> {
       Json.put(o, "created_at", Optional.of(r.createdAt()));
       Json.put(o, "started_at", r.startedAt());
       Json.put(o, "finished_at", r.finishedAt());
+      // set while the run waits in the queue for GitHub's rate limit
+      Json.put(o, "not_before", r.notBefore());
       Json.putRounded(o, "duration_seconds", r.durationSeconds(), 3);
       o.put("tool_call_count", r.toolCallCount())
           .put("token_usage", r.tokenUsage())
