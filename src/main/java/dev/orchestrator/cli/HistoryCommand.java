@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.App;
 import dev.orchestrator.AppFactory;
 import dev.orchestrator.runtime.RunRecord;
+import dev.orchestrator.runtime.RunStatus;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +83,7 @@ final class HistoryCommand implements Callable<Integer> {
       t.row(
           r.id(),
           r.mission(),
-          r.notBefore()
+          waitingUntil(r)
               .map(nb -> r.status() + " until " + nb.truncatedTo(ChronoUnit.SECONDS))
               .orElse(r.status().name()),
           r.repository()
@@ -93,6 +95,11 @@ final class HistoryCommand implements Callable<Integer> {
           r.dryRun() ? "yes" : "no");
     }
     return t;
+  }
+
+  /** A queued run's "not before" instant (one cancelled while it waited keeps it, unshown). */
+  private static Optional<Instant> waitingUntil(RunRecord r) {
+    return r.status() == RunStatus.QUEUED ? r.notBefore() : Optional.empty();
   }
 
   private static ObjectNode json(List<RunRecord> runs) {
@@ -118,7 +125,7 @@ final class HistoryCommand implements Callable<Integer> {
       Json.put(o, "started_at", r.startedAt());
       Json.put(o, "finished_at", r.finishedAt());
       // set while the run waits in the queue for GitHub's rate limit
-      Json.put(o, "not_before", r.notBefore());
+      Json.put(o, "not_before", waitingUntil(r));
       Json.putRounded(o, "duration_seconds", r.durationSeconds(), 3);
       o.put("tool_call_count", r.toolCallCount())
           .put("token_usage", r.tokenUsage())

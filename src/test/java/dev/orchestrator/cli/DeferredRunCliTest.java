@@ -35,6 +35,8 @@ class DeferredRunCliTest {
       wait(db, FixtureRun.of("issue-triage", RunStatus.QUEUED).insert(db, now), soon);
       // an instant already past: the run is due, not waiting
       wait(db, FixtureRun.of("review", RunStatus.QUEUED).insert(db, now), now.minusSeconds(1));
+      // cancelled while it waited
+      wait(db, FixtureRun.of("review", RunStatus.CANCELLED).insert(db, now), later);
     }
   }
 
@@ -75,9 +77,11 @@ class DeferredRunCliTest {
         .containsPattern("review\\s+QUEUED\\s");
 
     JsonNode runs = new ObjectMapper().readTree(cli.run("history", "--format", "json").out());
-    JsonNode waiting = runs.get("runs").get(1);
+    JsonNode waiting = runs.get("runs").get(2);
     assertThat(waiting.get("id").asLong()).isEqualTo(3);
     assertThat(waiting.get("not_before").asText()).isEqualTo(soon.toString());
-    assertThat(runs.get("runs").get(3).get("not_before").isNull()).isTrue();
+    assertThat(runs.get("runs").get(0).get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(runs.get("runs").get(0).get("not_before").isNull()).isTrue();
+    assertThat(table).doesNotContain("CANCELLED until");
   }
 }
