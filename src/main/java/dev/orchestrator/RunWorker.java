@@ -10,6 +10,7 @@ import dev.orchestrator.queue.WorkerPool;
 import dev.orchestrator.runtime.ApprovalDecider;
 import dev.orchestrator.runtime.RunExecutor;
 import dev.orchestrator.runtime.RunFinish;
+import dev.orchestrator.runtime.RunOutcome;
 import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.runtime.RunStatus;
 import dev.orchestrator.runtime.RunStore;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a worker does with a claimed run: find its mission, tell GitHub it started, execute it
- * through the runtime against the run's repository, and tell GitHub how it stopped.
+ * through the runtime against the run's repository, and tell GitHub how it stopped (unless a GitHub
+ * call was deferred and the run went back to the queue).
  */
 final class RunWorker implements WorkerPool.Job {
   private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
@@ -93,6 +95,12 @@ final class RunWorker implements WorkerPool.Job {
                 mission.get(), event, args, clock, llm, new RunRef(run.id(), run.installationId())),
             tools,
             ApprovalDecider.pending());
+    if (result.outcome() instanceof RunOutcome.Deferred d) {
+      // Back in the queue, no feedback: the installation's lane waits, so anything sent to GitHub
+      // now would wait too. The execution that resumes it reports.
+      LOG.info("run={} QUEUED: {}", run.id(), RunExecutor.waitingFor(d));
+      return;
+    }
     LOG.info("run={} {}", run.id(), result.outcome().status());
     feedback.stopped(run.id(), result.planned(), mission);
   }

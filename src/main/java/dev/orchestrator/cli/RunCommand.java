@@ -5,6 +5,7 @@ import dev.orchestrator.App;
 import dev.orchestrator.AppFactory;
 import dev.orchestrator.LocalRun;
 import dev.orchestrator.report.Explanation;
+import dev.orchestrator.runtime.RunExecutor;
 import dev.orchestrator.runtime.RunOutcome;
 import dev.orchestrator.runtime.RunStatus;
 import java.io.IOException;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code agent run --mission F [--event payload.json] [--args k=v…] [--dry-run] [--output F]}: runs
- * one mission now, in this process. Exit 0 when it succeeded or is waiting for approval, 1 when it
- * failed or was rejected, 2 on bad usage.
+ * one mission now, in this process. Exit 0 when it succeeded or is waiting (for approval, or back
+ * in the queue for GitHub's rate limit), 1 when it failed or was rejected, 2 on bad usage.
  */
 @Command(
     name = "run",
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run one mission file now and record it like any other run.",
       "Without GitHub credentials, reads come from the event payload and writes are recorded.",
-      "Exit 0 when it succeeded or waits for approval, 1 when it failed, 2 on bad usage."
+      "Exit 0 when it succeeded or waits (for approval, or for GitHub's rate limit), 1 when it failed or was rejected, 2 on bad usage."
     })
 final class RunCommand implements Callable<Integer> {
   private final AppFactory factory;
@@ -112,13 +113,21 @@ final class RunCommand implements Callable<Integer> {
       if (outcome.status() == RunStatus.BLOCKED) {
         out.println("run " + ran.run().id() + " is BLOCKED until a person approves it");
       }
+      if (outcome instanceof RunOutcome.Deferred d) {
+        out.println(
+            "run "
+                + ran.run().id()
+                + " is QUEUED, "
+                + RunExecutor.waitingFor(d)
+                + "; the server's workers resume it then");
+      }
       if (output != null) {
         out.println("transcript: " + output);
       }
       out.flush();
-      return outcome.status() == RunStatus.SUCCEEDED || outcome.status() == RunStatus.BLOCKED
-          ? ExitCodes.OK
-          : ExitCodes.FAILED;
+      return outcome.status() == RunStatus.FAILED || outcome.status() == RunStatus.REJECTED
+          ? ExitCodes.FAILED
+          : ExitCodes.OK;
     }
   }
 

@@ -20,7 +20,9 @@ final class RunList {
       t.row(
           r.id(),
           r.mission(),
-          r.status(),
+          waitingUntil(r)
+              .map(nb -> r.status() + " until " + nb.truncatedTo(ChronoUnit.SECONDS))
+              .orElse(r.status().name()),
           r.repository()
               .map(repo -> repo + r.issueNumber().map(i -> "#" + i).orElse(""))
               .orElse(null),
@@ -30,6 +32,13 @@ final class RunList {
           r.dryRun() ? "yes" : "no");
     }
     return t;
+  }
+
+  /** A queued run's "not before" instant (one cancelled while it waited keeps it, unshown). */
+  private static Optional<java.time.Instant> waitingUntil(RunRecord r) {
+    return r.status() == dev.orchestrator.runtime.RunStatus.QUEUED
+        ? r.notBefore()
+        : Optional.empty();
   }
 
   static ObjectNode json(List<RunRecord> runs) {
@@ -54,6 +63,8 @@ final class RunList {
       Json.put(o, "created_at", Optional.of(r.createdAt()));
       Json.put(o, "started_at", r.startedAt());
       Json.put(o, "finished_at", r.finishedAt());
+      // set while the run waits in the queue for GitHub's rate limit
+      Json.put(o, "not_before", waitingUntil(r));
       Json.putRounded(o, "duration_seconds", r.durationSeconds(), 3);
       o.put("tool_call_count", r.toolCallCount())
           .put("token_usage", r.tokenUsage())

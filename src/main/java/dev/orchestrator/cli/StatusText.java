@@ -100,10 +100,20 @@ final class StatusText {
   }
 
   private static String queue(HealthContext c) {
+    String waiting =
+        c.waiting().runs() == 0
+            ? ""
+            : " ("
+                + c.waiting().runs()
+                + " waiting for GitHub's rate limit, the first until "
+                + c.waiting().next().map(Object::toString).orElse("?")
+                + ")";
     return c.queueSize()
         + " of "
         + c.queueCapacity()
-        + " queued, "
+        + " queued"
+        + waiting
+        + ", "
         + c.active().getOrDefault(RunStatus.RUNNING, 0L)
         + " running, "
         + c.active().getOrDefault(RunStatus.BLOCKED, 0L)

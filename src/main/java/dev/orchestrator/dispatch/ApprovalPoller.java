@@ -147,6 +147,8 @@ public final class ApprovalPoller {
     GitHubResult<Optional<Tagged<List<Reaction>>>> r =
         gateway.listReactions(repo, comment.get(), s.etag);
     if (!r.isOk()) {
+      // a deferred poll is not asked again before the lane's "not before" instant
+      r.retryAt().filter(s.due::isBefore).ifPresent(t -> s.due = t);
       LOG.warn("run={} polling reactions on \"{}\": {}", run.id(), repo, r.describe());
       return;
     }

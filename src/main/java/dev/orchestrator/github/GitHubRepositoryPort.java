@@ -14,9 +14,10 @@ import java.util.function.Function;
 /**
  * The tools' {@link RepositoryPort} acting on GitHub, for one repository, through the gateway (and
  * so through the governor, the ETag cache and the installation's breaker). Successes carry GitHub's
- * JSON as received; every other {@link GitHubResult} becomes a {@link ToolResult.Failed} with one
- * of the error classes below. Infrastructure failures (5xx, timeouts, connection errors, an open
- * breaker, a write with an unknown outcome, a rate limit) are marked so; refusals are not.
+ * JSON as received; a deferral by the rate-limit governor becomes {@link ToolResult.Deferred};
+ * every other {@link GitHubResult} becomes a {@link ToolResult.Failed} with one of the error
+ * classes below. Infrastructure failures (5xx, timeouts, connection errors, an open breaker, a
+ * write with an unknown outcome) are marked so; refusals are not.
  */
 public final class GitHubRepositoryPort implements RepositoryPort {
   /** 404: the thing does not exist, or the installation cannot see it. */
@@ -46,8 +47,11 @@ public final class GitHubRepositoryPort implements RepositoryPort {
   /** A write was sent and no answer came: it may have happened. */
   public static final String OUTCOME_UNKNOWN = "github_outcome_unknown";
 
-  /** The lane must wait for a rate limit; nothing was done and the step may run again later. */
-  public static final String RATE_LIMITED = "rate_limited";
+  /**
+   * The lane must wait for a rate limit; nothing was done and the step runs again later (the class
+   * of {@link ToolResult.Deferred}).
+   */
+  public static final String RATE_LIMITED = ToolResult.Deferred.ERROR_CLASS;
 
   /** The operation needs a mode or credentials that are not configured. */
   public static final String NOT_CONFIGURED = "github_not_configured";
@@ -201,8 +205,9 @@ public final class GitHubRepositoryPort implements RepositoryPort {
     if (r instanceof GitHubResult.OutcomeUnknown) {
       return ToolResult.infrastructureFailure(OUTCOME_UNKNOWN, message);
     }
-    if (r instanceof GitHubResult.Deferred) {
-      return ToolResult.infrastructureFailure(RATE_LIMITED, message);
+    if (r instanceof GitHubResult.Deferred<T> later) {
+      // not performed: the run waits in the queue and makes this very call again
+      return new ToolResult.Deferred(later.notBefore(), later.message());
     }
     GitHubResult.Failed<T> failed = (GitHubResult.Failed<T>) r;
     String errorClass = errorClass(failed);

@@ -15,17 +15,39 @@ import java.util.Optional;
  * @param queueCapacity how many QUEUED runs the queue holds in all
  * @param rateLimit GitHub's rate-limit figures, when a request has reported them
  * @param budget the model budget, when it is tracked
+ * @param waiting the queued runs that wait for GitHub's rate limit
  */
 public record HealthContext(
     List<BreakerRecord> openBreakers,
     Map<RunStatus, Long> active,
     long queueCapacity,
     Optional<RateLimit> rateLimit,
-    Optional<Budget> budget) {
+    Optional<Budget> budget,
+    Waiting waiting) {
 
   public HealthContext {
     openBreakers = List.copyOf(openBreakers);
     active = Map.copyOf(active);
+  }
+
+  /** A context in which no queued run waits for GitHub's rate limit. */
+  public HealthContext(
+      List<BreakerRecord> openBreakers,
+      Map<RunStatus, Long> active,
+      long queueCapacity,
+      Optional<RateLimit> rateLimit,
+      Optional<Budget> budget) {
+    this(openBreakers, active, queueCapacity, rateLimit, budget, Waiting.NONE);
+  }
+
+  /**
+   * Queued runs whose GitHub call was deferred, and the earliest instant one of them may go on.
+   *
+   * @param runs how many wait
+   * @param next the earliest "not before" among them; empty when none waits
+   */
+  public record Waiting(long runs, Optional<Instant> next) {
+    public static final Waiting NONE = new Waiting(0, Optional.empty());
   }
 
   /** Runs waiting in the queue. */

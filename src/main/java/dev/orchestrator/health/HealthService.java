@@ -46,7 +46,12 @@ public final class HealthService {
     RunStats window = stats.finishedBetween(now.minus(lookback), now);
     HealthContext context =
         new HealthContext(
-            openBreakers.get(), stats.active(), queueCapacity, rateLimit.get(), budget.get());
+            openBreakers.get(),
+            stats.active(),
+            queueCapacity,
+            rateLimit.get(),
+            budget.get(),
+            stats.waiting(now));
     return calculator.calculate(window, context);
   }
 }

@@ -11,4 +11,7 @@ public interface RunStatsSource {
 
   /** How many runs are QUEUED, RUNNING and BLOCKED right now (statuses with none are absent). */
   Map<RunStatus, Long> active();
+
+  /** The QUEUED runs waiting for a "not before" instant after {@code now} (GitHub's rate limit). */
+  HealthContext.Waiting waiting(Instant now);
 }

@@ -18,9 +18,13 @@ public interface MissionQueue {
   /**
    * Claims the next run for {@code worker}: highest priority; within it the installation served
    * least recently; within that the oldest. Skips runs whose issue has an earlier run still queued
-   * or running, and runs whose mission breaker is open.
+   * or running, runs whose mission breaker is open, and runs waiting for a "not before" instant
+   * after {@code now} (a GitHub call of theirs was deferred).
    */
   Optional<RunRecord> claim(String worker, Duration lease, Instant now);
+
+  /** The earliest "not before" instant after {@code now} of a waiting run, if any waits. */
+  Optional<Instant> nextWaitingUntil(Instant now);
 
   /** Extends the lease of a run {@code worker} holds; false if it no longer holds it. */
   boolean renew(long runId, String worker, Duration lease, Instant now);

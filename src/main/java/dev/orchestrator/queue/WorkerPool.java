@@ -111,10 +111,11 @@ public final class WorkerPool implements AutoCloseable {
   private void loop(String worker) {
     while (claiming) {
       try {
-        var claimed = queue.claim(worker, lease, clock.instant());
+        Instant now = clock.instant();
+        var claimed = queue.claim(worker, lease, now);
         if (claimed.isEmpty()) {
           idleClaims.incrementAndGet();
-          wake.tryAcquire(IDLE_RECHECK_MS, TimeUnit.MILLISECONDS);
+          wake.tryAcquire(idleWaitMillis(now), TimeUnit.MILLISECONDS);
           continue;
         }
         RunRecord run = claimed.get();
@@ -141,6 +142,18 @@ public final class WorkerPool implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * How long an idle worker waits for a wake-up: until the earliest "not before" instant of a
+   * deferred run when that comes first, so a waiting run starts on time without anyone polling.
+   */
+  long idleWaitMillis(Instant now) {
+    return queue
+        .nextWaitingUntil(now)
+        .map(t -> Duration.between(now, t).toMillis() + 1)
+        .map(ms -> Math.max(1, Math.min(ms, IDLE_RECHECK_MS)))
+        .orElse(IDLE_RECHECK_MS);
   }
 
   private void keep() {

@@ -74,7 +74,7 @@ public final class Explanation {
           Map.entry(
               "rate_limited",
               new String[] {
-                "GitHub's rate limit was exhausted; the run waits for the reset on its own next time",
+                "GitHub's rate limit was exhausted; runs now wait in the queue for the reset and go on by themselves, so start this one again",
                 "rate-limit-low"
               }),
           Map.entry(
@@ -154,6 +154,28 @@ public final class Explanation {
 
   private Explanation() {}
 
+  /** The calls GitHub's rate limit deferred, and the wait of a run back in the queue. */
+  private static void waits(JsonNode t, StringBuilder out) {
+    for (JsonNode d : t.path("deferrals")) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "deferred: step %d (%s) until %s: %s%n",
+              d.path("after_step").asInt() + 1,
+              d.path("tool_call").path("name").asText(),
+              d.path("not_before").asText(),
+              d.path("reason").asText()));
+    }
+    if (t.has("waiting_until") && "QUEUED".equals(t.path("status").asText())) {
+      out.append("waiting for GitHub's rate limit until ")
+          .append(t.path("waiting_until").asText())
+          .append("; then a worker goes on from step ")
+          .append(t.path("steps").size() + 1)
+          .append(", and the steps before it are not repeated\n");
+      out.append("runbook: docs/RUNBOOK.md#rate-limit-low\n");
+    }
+  }
+
   /** The explanation as plain text (the CLI) or markdown-ish text (comments). */
   public static String text(JsonNode t) {
     StringBuilder out = new StringBuilder();
@@ -229,6 +251,7 @@ public final class Explanation {
       }
       out.append("\n");
     }
+    waits(t, out);
     if (t.has("blocked_reason") && "BLOCKED".equals(t.path("status").asText())) {
       out.append("waiting for approval: ").append(t.path("blocked_reason").asText()).append("\n");
     }

@@ -71,6 +71,9 @@ public final class StatusJson {
     }
     root.put("queue_size", r.context().queueSize());
     root.put("queue_capacity", r.context().queueCapacity());
+    ObjectNode waiting = root.putObject("queue_waiting");
+    waiting.put("runs", r.context().waiting().runs());
+    put(waiting, "next", r.context().waiting().next());
     root.set("circuit_breaker", breakers(r.context().openBreakers()));
     rateLimit(root, r.context().rateLimit());
     budget(root, r.context().budget());

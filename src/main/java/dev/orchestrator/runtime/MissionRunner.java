@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * Runs a mission step by step: planner → safety validator → approval → tool → transcript. It never
  * waits for a human: a call that needs an approval nobody has given yet ends this execution as
- * {@link RunOutcome.Blocked}, with the planner's memory left where the run resumes.
+ * {@link RunOutcome.Blocked}, with the planner's memory left where the run resumes. Nor does it
+ * wait for GitHub's rate limit: a call the governor deferred ends it as {@link RunOutcome.Deferred}
+ * with the call not observed, so the planner asks for the same call when the run resumes.
  */
 public final class MissionRunner {
   /** Memory key: who approved this run (later calls that need approval then run). */
@@ -125,6 +127,11 @@ public final class MissionRunner {
       memory.remove("pending_call");
       Instant started = clock.instant();
       ToolResult result = execute(call, ctx);
+      if (result instanceof ToolResult.Deferred later) {
+        // GitHub did not perform it: the planner must not move past it
+        transcript.deferral(call, later.notBefore(), later.reason(), clock.instant());
+        return new RunOutcome.Deferred(later.notBefore(), later.reason());
+      }
       transcript.step(
           call, verdict, result, Duration.between(started, clock.instant()), ctx.dryRun(), spent);
       planner.observe(memory, call, result);

@@ -9,6 +9,7 @@ import dev.orchestrator.planner.ModelUsage;
 import dev.orchestrator.planner.Planner;
 import dev.orchestrator.tool.ToolCall;
 import dev.orchestrator.tool.ToolContext;
+import dev.orchestrator.tool.ToolResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Executes one RUNNING run and records everything: the outcome on the run's row, the planner's
- * memory as its checkpoint when it blocks, the transcript, and the mission breaker. A blocked run
- * executed again resumes from its checkpoint and keeps appending to its transcript.
+ * memory as its checkpoint when it blocks or is deferred, the transcript, and the mission breaker.
+ * A blocked run executed again after its approval, or a deferred one claimed again after its "not
+ * before" instant, resumes from its checkpoint and keeps appending to its transcript.
  */
 public final class RunExecutor {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,12 +130,12 @@ public final class RunExecutor {
           Optional.of("rejected by @" + r.by() + (r.reason().isEmpty() ? "" : ": " + r.reason()));
       errorClass = Optional.of("rejected");
     }
-    // A call refused by a person mid-run: the run needed approval (BLOCKED) and was then rejected.
-    RunStatus recorded =
-        outcome.status() == RunStatus.REJECTED ? RunStatus.BLOCKED : outcome.status();
-    runs.finish(
-        run.id(),
-        recorded,
+    if (outcome instanceof RunOutcome.Deferred d) {
+      // said on the row while the run waits; its next execution clears it
+      error = Optional.of(waitingFor(d));
+      errorClass = Optional.of(ToolResult.Deferred.ERROR_CLASS);
+    }
+    RunFinish finish =
         new RunFinish(
             transcript.toolCalls(),
             usage.tokens(),
@@ -141,8 +143,15 @@ public final class RunExecutor {
             usage.model(),
             error,
             errorClass,
-            Optional.of(memory.toString())),
-        now);
+            Optional.of(memory.toString()));
+    // A call refused by a person mid-run: the run needed approval (BLOCKED) and was then rejected.
+    RunStatus recorded =
+        outcome.status() == RunStatus.REJECTED ? RunStatus.BLOCKED : outcome.status();
+    if (outcome instanceof RunOutcome.Deferred d) {
+      runs.defer(run.id(), d.notBefore(), finish, now);
+    } else {
+      runs.finish(run.id(), recorded, finish, now);
+    }
     if (recorded != outcome.status()) {
       runs.move(run.id(), outcome.status(), now);
     }
@@ -157,6 +166,11 @@ public final class RunExecutor {
     List<ToolCall> planned =
         outcome instanceof RunOutcome.Blocked ? planner.preview(memory) : List.of();
     return new Result(outcome, transcript, planned);
+  }
+
+  /** What a deferred run's row says while it waits. */
+  public static String waitingFor(RunOutcome.Deferred d) {
+    return "waiting for GitHub's rate limit until " + d.notBefore() + ": " + d.reason();
   }
 
   private void recordBreaker(RunRecord run, Mission mission, RunOutcome outcome) {

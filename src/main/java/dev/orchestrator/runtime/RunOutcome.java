@@ -1,6 +1,8 @@
 package dev.orchestrator.runtime;
 
-/** How a run ended this time; {@link Blocked} runs resume later. */
+import java.time.Instant;
+
+/** How a run ended this time; {@link Blocked} and {@link Deferred} runs resume later. */
 public sealed interface RunOutcome {
   RunStatus status();
 
@@ -24,6 +26,18 @@ public sealed interface RunOutcome {
     @Override
     public RunStatus status() {
       return RunStatus.BLOCKED;
+    }
+  }
+
+  /**
+   * A GitHub call was deferred by the rate-limit governor and not made: the run goes back to the
+   * queue until {@code notBefore} and makes that call again from its checkpoint; nothing holds a
+   * worker meanwhile.
+   */
+  record Deferred(Instant notBefore, String reason) implements RunOutcome {
+    @Override
+    public RunStatus status() {
+      return RunStatus.QUEUED;
     }
   }
 

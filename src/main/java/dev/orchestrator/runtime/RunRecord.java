@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One run as stored: what started it, where it runs, where it is, and what it cost. {@code
- * installationId} is 0 for runs without an installation (offline and token mode).
+ * installationId} is 0 for runs without an installation (offline and token mode). {@code notBefore}
+ * is set on a QUEUED run whose GitHub call was deferred: no worker claims it earlier.
  */
 public record RunRecord(
     long id,
@@ -35,4 +36,10 @@ public record RunRecord(
     Optional<String> errorClass,
     Optional<String> checkpointJson,
     int attempts,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    Optional<Instant> notBefore) {
+  /** True when the run waits in the queue for an instant still after {@code now}. */
+  public boolean waitingAt(Instant now) {
+    return status == RunStatus.QUEUED && notBefore.isPresent() && notBefore.get().isAfter(now);
+  }
+}

@@ -41,6 +41,14 @@ public interface RunStore {
    */
   void finish(long id, RunStatus to, RunFinish finish, Instant now);
 
+  /**
+   * Moves a RUNNING run back to QUEUED until {@code notBefore} (a GitHub call of it was deferred by
+   * the rate-limit governor) and records {@code finish}: the metrics so far, the checkpoint it
+   * resumes from and why it waits. Its lease is released and the attempt is not counted against it:
+   * nothing failed.
+   */
+  void defer(long id, Instant notBefore, RunFinish finish, Instant now);
+
   /** Overrides the recorded duration (a resumed run counts only its time running). */
   void setDuration(long id, double seconds);
 

@@ -19,8 +19,9 @@ import java.util.Optional;
  * {@code cost_usd} of the model call that chose it), the model calls of llm runs ({@code
  * model_calls[]}), decisions, totals ({@code steps}, {@code tool_calls}, {@code duration}, {@code
  * tokens}, {@code cost_usd}; for llm runs also {@code model_calls}, {@code prompt_tokens}, {@code
- * completion_tokens} and the run's {@code model}) and the error. The runbook's {@code jq '.steps[]
- * | {tool: .tool_call.name, duration: .duration}'} reads it.
+ * completion_tokens} and the run's {@code model}) and the error; the calls GitHub's rate limit
+ * deferred ({@code deferrals[]}) and, while the run waits in the queue, {@code waiting_until}. The
+ * runbook's {@code jq '.steps[] | {tool: .tool_call.name, duration: .duration}'} reads it.
  */
 public final class Transcript {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,6 +112,21 @@ public final class Transcript {
     c.put("cost_usd", spent.costUsd());
   }
 
+  /**
+   * Records a call the rate-limit governor deferred ({@code deferrals[]} of {@code {after_step,
+   * tool_call, not_before, reason, at}}); it is no step, since GitHub did not perform it.
+   */
+  public void deferral(ToolCall call, Instant notBefore, String reason, Instant at) {
+    ArrayNode all =
+        root.has("deferrals") ? (ArrayNode) root.get("deferrals") : root.putArray("deferrals");
+    ObjectNode d = all.addObject();
+    d.put("after_step", root.path("steps").size());
+    d.set("tool_call", call.toJson());
+    d.put("not_before", notBefore.toString());
+    d.put("reason", reason);
+    d.put("at", at.toString());
+  }
+
   /** Records a human's or an operator's decision on the run. */
   public void decision(
       String kind, String by, Optional<String> reason, Instant at, boolean breakGlass) {
@@ -143,7 +159,10 @@ public final class Transcript {
     if (outcome.status().isTerminal()) {
       root.put("finished_at", at.toString());
     }
-    if (outcome instanceof RunOutcome.Failed f) {
+    root.remove("waiting_until");
+    if (outcome instanceof RunOutcome.Deferred d) {
+      root.put("waiting_until", d.notBefore().toString());
+    } else if (outcome instanceof RunOutcome.Failed f) {
       ObjectNode e = root.putObject("error");
       e.put("class", f.errorClass());
       e.put("message", f.message());

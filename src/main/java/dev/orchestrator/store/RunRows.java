@@ -39,7 +39,8 @@ final class RunRows {
         text(rs, "error_class"),
         text(rs, "checkpoint"),
         rs.getInt("attempts"),
-        Timestamps.parse(rs.getString("updated_at")));
+        Timestamps.parse(rs.getString("updated_at")),
+        text(rs, "not_before").map(Timestamps::parse));
   }
 
   private static Optional<String> text(ResultSet rs, String col) throws SQLException {

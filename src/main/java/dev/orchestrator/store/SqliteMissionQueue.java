@@ -67,12 +67,12 @@ public final class SqliteMissionQueue implements MissionQueue {
   }
 
   private static final String CLAIM =
-      "UPDATE runs SET status = 'RUNNING', lease_owner = ?, lease_until = ?,"
+      "UPDATE runs SET status = 'RUNNING', lease_owner = ?, lease_until = ?, not_before = NULL,"
           + " attempts = attempts + 1, started_at = COALESCE(started_at, ?), updated_at = ?"
           + " WHERE id = ("
           + "  SELECT r.id FROM runs r"
           + "  LEFT JOIN queue_served s ON s.installation_id = r.installation_id"
-          + "  WHERE r.status = 'QUEUED'"
+          + "  WHERE r.status = 'QUEUED' AND (r.not_before IS NULL OR r.not_before <= ?)"
           + "   AND (r.issue_number IS NULL OR NOT EXISTS ("
           + "     SELECT 1 FROM runs x WHERE x.repository = r.repository"
           + "      AND x.issue_number = r.issue_number AND x.status IN ('QUEUED', 'RUNNING')"
@@ -95,7 +95,8 @@ public final class SqliteMissionQueue implements MissionQueue {
             p.setString(2, Timestamps.format(now.plus(lease)));
             p.setString(3, ts);
             p.setString(4, ts);
-            p.setString(5, Timestamps.format(now.minus(BREAKER_HALF_OPEN_AFTER)));
+            p.setString(5, ts);
+            p.setString(6, Timestamps.format(now.minus(BREAKER_HALF_OPEN_AFTER)));
             try (ResultSet rs = p.executeQuery()) {
               if (rs.next()) {
                 claimed = RunRows.read(rs);
@@ -113,6 +114,23 @@ public final class SqliteMissionQueue implements MissionQueue {
             }
           }
           return Optional.ofNullable(claimed);
+        });
+  }
+
+  @Override
+  public Optional<Instant> nextWaitingUntil(Instant now) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT MIN(not_before) FROM runs WHERE status = 'QUEUED' AND not_before > ?")) {
+            p.setString(1, Timestamps.format(now));
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next()
+                  ? Optional.ofNullable(Timestamps.parse(rs.getString(1)))
+                  : Optional.<Instant>empty();
+            }
+          }
         });
   }
 

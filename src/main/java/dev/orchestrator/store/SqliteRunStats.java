@@ -1,5 +1,6 @@
 package dev.orchestrator.store;
 
+import dev.orchestrator.health.HealthContext;
 import dev.orchestrator.health.RunGroup;
 import dev.orchestrator.health.RunStats;
 import dev.orchestrator.health.RunStatsSource;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link RunStatsSource} as SQL aggregates over {@code runs}: the window is a range on the indexed
@@ -27,6 +29,10 @@ public final class SqliteRunStats implements RunStatsSource {
   static final String ACTIVE =
       "SELECT status, COUNT(*) FROM runs WHERE status IN ('QUEUED', 'RUNNING', 'BLOCKED')"
           + " GROUP BY status";
+
+  // The range implies not_before IS NOT NULL, which lets SQLite use the partial index.
+  static final String WAITING =
+      "SELECT COUNT(*), MIN(not_before) FROM runs WHERE status = 'QUEUED' AND not_before > ?";
 
   private final Database db;
 
@@ -62,6 +68,21 @@ public final class SqliteRunStats implements RunStatsSource {
               }
             });
     return new RunStats(from, to, groups);
+  }
+
+  @Override
+  public HealthContext.Waiting waiting(Instant now) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement(WAITING)) {
+            p.setString(1, Timestamps.format(now));
+            try (ResultSet rs = p.executeQuery()) {
+              rs.next();
+              return new HealthContext.Waiting(
+                  rs.getLong(1), Optional.ofNullable(Timestamps.parse(rs.getString(2))));
+            }
+          }
+        });
   }
 
   @Override

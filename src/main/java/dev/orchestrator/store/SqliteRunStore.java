@@ -248,6 +248,16 @@ public final class SqliteRunStore implements RunStore {
   }
 
   @Override
+  public void defer(long id, Instant notBefore, RunFinish f, Instant now) {
+    db.write(
+        c -> {
+          currentStatus(c, id).checkMove(id, RunStatus.QUEUED);
+          RunDeferral.write(c, id, notBefore, f, now);
+          return null;
+        });
+  }
+
+  @Override
   public void updateCheckpoint(long id, String json) {
     db.write(
         c -> {
@@ -289,7 +299,7 @@ public final class SqliteRunStore implements RunStore {
         });
   }
 
-  private static RunStatus currentStatus(Connection c, long id) throws SQLException {
+  static RunStatus currentStatus(Connection c, long id) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT status FROM runs WHERE id = ?")) {
       p.setLong(1, id);
       try (ResultSet rs = p.executeQuery()) {

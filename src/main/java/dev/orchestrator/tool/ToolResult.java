@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +16,11 @@ import java.util.Optional;
  * {@code {"ok": false, "error": {"class": ..., "message": ...}}}.
  */
 public sealed interface ToolResult
-    permits ToolResult.Ok, ToolResult.Failed, ToolResult.Recorded, ToolResult.Refused {
+    permits ToolResult.Ok,
+        ToolResult.Failed,
+        ToolResult.Recorded,
+        ToolResult.Refused,
+        ToolResult.Deferred {
 
   /** True when the run may go on: the call succeeded or was recorded instead of sent. */
   boolean ok();
@@ -208,6 +213,51 @@ public sealed interface ToolResult
     @Override
     public JsonNode toJson() {
       return errorJson(ErrorClasses.REFUSED, reason);
+    }
+  }
+
+  /**
+   * The call was not made: GitHub's rate limit (or the governor's pacing) makes the installation's
+   * lane wait until {@code notBefore}, longer than a worker should be held. Nothing happened on
+   * GitHub, so the same call may be made again from then on, writes included; the runtime puts the
+   * run back in the queue until then instead of failing it.
+   */
+  record Deferred(Instant notBefore, String reason) implements ToolResult {
+    /** The class {@code explain} and the transcript give a deferred call. */
+    public static final String ERROR_CLASS = "rate_limited";
+
+    public Deferred {
+      Objects.requireNonNull(notBefore, "notBefore");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public boolean ok() {
+      return false;
+    }
+
+    @Override
+    public JsonNode output() {
+      return MissingNode.getInstance();
+    }
+
+    @Override
+    public Optional<String> failureClass() {
+      return Optional.of(ERROR_CLASS);
+    }
+
+    @Override
+    public String summary() {
+      return reason + "; deferred until " + notBefore;
+    }
+
+    /** The error shape with {@code deferred: true} and {@code not_before}. */
+    @Override
+    public JsonNode toJson() {
+      ObjectNode json = (ObjectNode) errorJson(ERROR_CLASS, reason);
+      json.put("deferred", true);
+      json.put("not_before", notBefore.toString());
+      return json;
     }
   }
 

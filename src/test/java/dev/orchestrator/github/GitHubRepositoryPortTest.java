@@ -67,10 +67,11 @@ class GitHubRepositoryPortTest {
 
     Instant at = Instant.parse("2025-06-01T13:00:00Z");
     ToolResult deferred = map(new GitHubResult.Deferred<>(at, "posting a comment: waiting"));
-    assertThat(deferred)
-        .isEqualTo(
-            new ToolResult.Failed(
-                "rate_limited", "posting a comment: waiting; not before " + at, true));
+    assertThat(deferred).isEqualTo(new ToolResult.Deferred(at, "posting a comment: waiting"));
+    assertThat(deferred.ok()).isFalse();
+    assertThat(deferred.infrastructure()).isFalse();
+    assertThat(deferred.toJson().path("not_before").asText()).isEqualTo(at.toString());
+    assertThat(deferred.toJson().path("error").path("class").asText()).isEqualTo("rate_limited");
     assertThat(map(new GitHubResult.Ok<>(Json.object().put("id", 1))).output().path("id").asInt())
         .isEqualTo(1);
   }
@@ -213,9 +214,11 @@ class GitHubRepositoryPortTest {
     Instant reset = f.clock.instant().plusSeconds(3600);
     f.api.route("POST", ISSUE + "/labels", r -> Replies.exhausted("core", 5000, reset));
     ToolResult r = port().addLabels(1, List.of("stale"));
+    assertThat(r).isInstanceOf(ToolResult.Deferred.class);
+    assertThat(((ToolResult.Deferred) r).notBefore()).isEqualTo(reset);
     assertThat(r.failureClass()).contains("rate_limited");
-    assertThat(r.infrastructure()).isTrue();
-    assertThat(r.summary()).endsWith("not before " + reset);
+    assertThat(r.infrastructure()).as("a wait is no failure of GitHub's").isFalse();
+    assertThat(r.summary()).endsWith("deferred until " + reset);
     assertThat(f.api.requests("POST", ISSUE + "/labels")).hasSize(1);
   }
 

@@ -31,6 +31,11 @@ class HealthServiceTest {
     public Map<RunStatus, Long> active() {
       return Map.of(RunStatus.QUEUED, 9L);
     }
+
+    @Override
+    public HealthContext.Waiting waiting(Instant now) {
+      return new HealthContext.Waiting(2, Optional.of(now.plusSeconds(60)));
+    }
   }
 
   @Test
@@ -53,6 +58,8 @@ class HealthServiceTest {
     assertThat(r.context().queueCapacity()).isEqualTo(10);
     assertThat(r.context().openBreakers()).containsExactly(open);
     assertThat(r.context().budget()).contains(budget);
+    assertThat(r.context().waiting())
+        .isEqualTo(new HealthContext.Waiting(2, Optional.of(now.plusSeconds(60))));
     assertThat(r.recommendations())
         .extracting(Recommendation::section)
         .containsExactly(Recommendation.BREAKER_OPEN, Recommendation.QUEUE_FULL);

@@ -127,6 +127,8 @@ class DatabaseRestoreTest {
   void migratesAnOlderBackupForward() throws Exception {
     try (Connection c = SqliteFiles.open(backup)) {
       // undo the migrations after V3, as a backup taken by an older release would be
+      SqliteFiles.exec(c, "DROP INDEX runs_not_before");
+      SqliteFiles.exec(c, "ALTER TABLE runs DROP COLUMN not_before");
       SqliteFiles.exec(c, "DROP TABLE delivery_payloads");
       SqliteFiles.exec(c, "DROP TABLE delivery_runs");
       SqliteFiles.exec(c, "DROP TABLE run_links");

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,11 +33,16 @@ public final class GitHubScenario implements AutoCloseable {
   }
 
   public static GitHubScenario start(Path dir, Map<String, String> extra) {
-    FakeGitHub github = FakeGitHub.start();
+    return start(dir, extra, Clock.systemUTC());
+  }
+
+  /** The same with the fake and the server on {@code clock} (rate-limit windows, tokens, runs). */
+  public static GitHubScenario start(Path dir, Map<String, String> extra, Clock clock) {
+    FakeGitHub github = FakeGitHub.builder().clock(clock).start();
     try {
       Map<String, String> env = appEnv(github, dir);
       env.putAll(extra);
-      return new GitHubScenario(github, ServerHarness.start(dir, env));
+      return new GitHubScenario(github, ServerHarness.start(dir, env, clock, app -> null));
     } catch (IOException e) {
       github.close();
       throw new UncheckedIOException(e);

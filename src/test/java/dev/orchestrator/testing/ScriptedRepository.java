@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.tool.RepositoryPort;
 import dev.orchestrator.tool.ToolResult;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,25 @@ public class ScriptedRepository implements RepositoryPort {
   public final List<String> posted = new ArrayList<>();
 
   private final Map<String, ToolResult> answers = new HashMap<>();
+  // per method, the next calls' answers in order; empty: answer as unscripted
+  private final Map<String, Deque<Optional<ToolResult>>> once = new HashMap<>();
 
   /** {@code method} (e.g. "searchIssues") answers {@code result} from now on. */
   public ScriptedRepository answer(String method, ToolResult result) {
     answers.put(method, result);
+    return this;
+  }
+
+  /**
+   * The {@code nth} call of {@code method} from now on (1 is the next one) answers {@code result};
+   * the calls before and after it answer as before.
+   */
+  public synchronized ScriptedRepository answerCall(String method, int nth, ToolResult result) {
+    Deque<Optional<ToolResult>> queue = once.computeIfAbsent(method, m -> new ArrayDeque<>());
+    while (queue.size() < nth - 1) {
+      queue.add(Optional.empty());
+    }
+    queue.add(Optional.of(result));
     return this;
   }
 
@@ -32,6 +49,11 @@ public class ScriptedRepository implements RepositoryPort {
       line.append(' ').append(a);
     }
     calls.add(line.toString());
+    Deque<Optional<ToolResult>> scripted = once.getOrDefault(method, new ArrayDeque<>());
+    Optional<ToolResult> next = scripted.isEmpty() ? Optional.empty() : scripted.poll();
+    if (next.isPresent()) {
+      return next.get();
+    }
     ToolResult r = answers.get(method);
     if (r != null) {
       return r;
