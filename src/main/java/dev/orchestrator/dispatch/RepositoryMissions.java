@@ -29,8 +29,11 @@ final class RepositoryMissions {
   /** Where a repository keeps its missions, relative to its root. */
   static final String DIRECTORY = ".github/agent/missions";
 
-  /** The contents API inlines files up to 1 MB; a mission is a page of YAML. */
-  static final long MAX_FILE_BYTES = 1_000_000;
+  /**
+   * A mission is a page of YAML; the cap keeps what is cached per repository small (the contents
+   * API would inline up to 1 MB).
+   */
+  static final long MAX_FILE_BYTES = 100_000;
 
   /** Each new file costs a request; more mission files than this are not read. */
   static final int MAX_FILES = 100;
@@ -100,7 +103,10 @@ final class RepositoryMissions {
     Map<String, Fetched> files = new HashMap<>();
     for (RepoEntry e : missionFiles(ok.value().get().value(), problems)) {
       if (e.size() > MAX_FILE_BYTES) {
-        problems.add(problem(e.path(), "larger than 1 MB; a mission file is a page of YAML"));
+        problems.add(
+            problem(
+                e.path(),
+                "larger than " + MAX_FILE_BYTES / 1000 + " kB; a mission file is a page of YAML"));
         continue;
       }
       Optional<Fetched> fetched;

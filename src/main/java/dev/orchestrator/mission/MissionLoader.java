@@ -61,6 +61,11 @@ public final class MissionLoader {
 
   /** The given files (each listed once), checked together for duplicate names and commands. */
   public LoadResult loadFiles(List<Path> files) {
+    return loadFiles(files, MissionCatalog.empty());
+  }
+
+  /** The same, leaving alone the names and commands of {@code taken} (see {@link #loadSources}). */
+  public LoadResult loadFiles(List<Path> files, MissionCatalog taken) {
     Set<Path> distinct = new LinkedHashSet<>();
     files.forEach(f -> distinct.add(f.toAbsolutePath().normalize()));
     List<MissionSource> sources = new ArrayList<>();
@@ -83,7 +88,7 @@ public final class MissionLoader {
         unreadable.add(new Problem(shown.toString(), 0, 0, "cannot read it: " + e.getMessage()));
       }
     }
-    LoadResult loaded = loadSources(sources);
+    LoadResult loaded = loadSources(sources, taken);
     if (unreadable.isEmpty()) {
       return loaded;
     }

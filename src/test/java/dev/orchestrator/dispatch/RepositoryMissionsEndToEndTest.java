@@ -2,6 +2,7 @@ package dev.orchestrator.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.fakegithub.faults.Fault;
 import dev.orchestrator.fakegithub.http.RecordedRequest;
 import dev.orchestrator.fakegithub.state.Comment;
 import dev.orchestrator.fakegithub.state.FakeRepo;
@@ -171,6 +172,38 @@ class RepositoryMissionsEndToEndTest {
     awaitRuns("welcome", "SUCCEEDED", 1);
     assertThat(count("SELECT COUNT(*) FROM runs")).isOne();
     assertThat(c.id()).isPositive();
+  }
+
+  @Test
+  void whenGitHubCannotListTheMissionsTheReplySaysSoAndTheLastGoodReadStays() {
+    repo.file(DIR + "/welcome.yml", WELCOME);
+    repo.files().put(repo.defaultBranch(), DIR + "/latin1.yml", new byte[] {'n', (byte) 0xE9});
+    s.github.faults().on("GET", LISTING).times(3, Fault.status(502));
+
+    s.comment(repo, issue, "rita", "User", "/agent missions", "d-down");
+    s.awaitDispatched();
+    assertThat(replies().get(0).body())
+        .contains(DIR + ": could not be read, so this repository's own missions are unavailable")
+        .contains("`issue-triage`")
+        .doesNotContain("`welcome`");
+
+    s.comment(repo, issue, "rita", "User", "/agent missions", "d-up");
+    s.awaitDispatched();
+    Await.until("two replies", () -> replies().size() == 2);
+    assertThat(replies().get(1).body())
+        .as("a failed read is not kept: the next command asks again")
+        .contains("`welcome`")
+        .contains(DIR + "/latin1.yml: not UTF-8 text");
+
+    push("modified", DIR + "/welcome.yml");
+    s.github.faults().on("GET", LISTING).times(3, Fault.status(502));
+    s.comment(repo, issue, "rita", "User", "/agent missions", "d-down-again");
+    s.awaitDispatched();
+    Await.until("three replies", () -> replies().size() == 3);
+    assertThat(replies().get(2).body())
+        .as("what was read last stays while GitHub fails")
+        .contains("`welcome`")
+        .doesNotContain("could not be read");
   }
 
   @Test
