@@ -3,7 +3,6 @@ package dev.orchestrator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.feedback.RunFeedback;
 import dev.orchestrator.mission.Mission;
-import dev.orchestrator.mission.MissionCatalog;
 import dev.orchestrator.planner.Planners;
 import dev.orchestrator.planner.RunRef;
 import dev.orchestrator.queue.WorkerPool;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class RunWorker implements WorkerPool.Job {
   private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
 
-  private final MissionCatalog missions;
+  private final Function<RunRecord, Optional<Mission>> missions;
   private final RunStore runs;
   private final RunExecutor executor;
   private final RunFeedback feedback;
@@ -41,8 +40,12 @@ final class RunWorker implements WorkerPool.Job {
   private final Planners.LlmFactory llm;
   private final Clock clock;
 
+  /**
+   * @param missions the mission a run names: global, or its repository's own (read as the
+   *     repository has it now)
+   */
   RunWorker(
-      MissionCatalog missions,
+      Function<RunRecord, Optional<Mission>> missions,
       RunStore runs,
       RunExecutor executor,
       RunFeedback feedback,
@@ -62,7 +65,7 @@ final class RunWorker implements WorkerPool.Job {
 
   @Override
   public void execute(RunRecord run) {
-    Optional<Mission> mission = missions.byName(run.mission());
+    Optional<Mission> mission = missions.apply(run);
     if (mission.isEmpty()) {
       runs.finish(
           run.id(),
@@ -72,7 +75,11 @@ final class RunWorker implements WorkerPool.Job {
               0,
               0,
               Optional.empty(),
-              Optional.of("mission \"" + run.mission() + "\" no longer exists"),
+              Optional.of(
+                  "mission \""
+                      + run.mission()
+                      + "\" no longer exists (neither among the global missions nor in the"
+                      + " repository's .github/agent/missions)"),
               Optional.of("internal"),
               Optional.empty()),
           clock.instant());

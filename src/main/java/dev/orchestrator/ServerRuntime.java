@@ -5,6 +5,7 @@ import dev.orchestrator.config.Settings;
 import dev.orchestrator.dispatch.DecisionEffects;
 import dev.orchestrator.dispatch.Dispatching;
 import dev.orchestrator.dispatch.Identity;
+import dev.orchestrator.dispatch.RepositoryCatalogs;
 import dev.orchestrator.feedback.RunFeedback;
 import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubGateway;
@@ -12,9 +13,11 @@ import dev.orchestrator.github.GitHubRepositoryPort;
 import dev.orchestrator.github.Priority;
 import dev.orchestrator.github.RateLimits;
 import dev.orchestrator.mission.LoadResult;
+import dev.orchestrator.mission.Mission;
 import dev.orchestrator.mission.Problem;
 import dev.orchestrator.queue.WorkerPool;
 import dev.orchestrator.report.StatusJson;
+import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.server.MetricsSources;
 import dev.orchestrator.server.PrometheusMetrics;
 import dev.orchestrator.server.StartupRules;
@@ -29,7 +32,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,19 +182,23 @@ public final class ServerRuntime implements AutoCloseable {
             app.clock(),
             s.approvals().timeout(),
             s.github().webUrl().toString());
+    // one cache of every repository's agent.yml and missions, for the dispatcher and the workers
+    RepositoryCatalogs catalogs = new RepositoryCatalogs(missions.catalog(), gateway, app.clock());
+    Function<RunRecord, Optional<Mission>> missionOfRun =
+        run ->
+            run.repository().isPresent()
+                ? catalogs.missionOf(RunFeedback.repo(run), run.mission())
+                : missions.catalog().byName(run.mission());
     DecisionEffects effects =
         runId -> {
-          feedback.stopped(
-              runId,
-              List.of(),
-              missions.catalog().byName(app.runs().find(runId).map(r -> r.mission()).orElse("")));
+          feedback.stopped(runId, List.of(), app.runs().find(runId).flatMap(missionOfRun));
           wakeWorkers();
         };
     Dispatching.Wired wired =
         Dispatching.wire(
             new Dispatching.Parts(
                 gateway,
-                missions.catalog(),
+                catalogs,
                 app.queue(),
                 app.runs(),
                 app.links(),
@@ -205,7 +214,7 @@ public final class ServerRuntime implements AutoCloseable {
                 s.approvals().timeout()));
     RunWorker job =
         new RunWorker(
-            missions.catalog(),
+            missionOfRun,
             app.runs(),
             app.executor(metrics),
             feedback,

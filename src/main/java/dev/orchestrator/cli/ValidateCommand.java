@@ -1,7 +1,9 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.AppFactory;
+import dev.orchestrator.config.ConfigResult;
 import dev.orchestrator.mission.LoadResult;
+import dev.orchestrator.mission.MissionCatalog;
 import dev.orchestrator.mission.MissionLoader;
 import dev.orchestrator.mission.Problem;
 import java.io.IOException;
@@ -44,7 +46,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--repository",
       description =
-          "Check them as repository missions (.github/agent/missions): no destructive tools.")
+          "Check them as repository missions (.github/agent/missions): no destructive tools, and"
+              + " no name or command of the global missions in MISSIONS_DIR (when it exists).")
   boolean repository;
 
   ValidateCommand(AppFactory factory) {
@@ -71,8 +74,10 @@ final class ValidateCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.FAILED;
     }
-    MissionLoader loader = repository ? MissionLoader.repository() : MissionLoader.global();
-    LoadResult result = loader.loadFiles(files);
+    LoadResult result =
+        repository
+            ? MissionLoader.repository().loadFiles(files, globalMissions(files))
+            : MissionLoader.global().loadFiles(files);
     for (Problem p : result.problems()) {
       out.println(p.render());
     }
@@ -89,6 +94,28 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.flush();
     return result.isValid() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /**
+   * The valid global missions the server would run beside repository missions (which lose a name or
+   * command to them), other than the files being checked; none when MISSIONS_DIR does not exist or
+   * the configuration is invalid.
+   */
+  private MissionCatalog globalMissions(List<Path> checked) {
+    if (!(factory.config() instanceof ConfigResult.Ok ok)
+        || !Files.isDirectory(ok.settings().missionsDir())) {
+      return MissionCatalog.empty();
+    }
+    List<Path> mine = checked.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+    try {
+      List<Path> global =
+          MissionLoader.missionFiles(ok.settings().missionsDir()).stream()
+              .filter(f -> !mine.contains(f.toAbsolutePath().normalize()))
+              .toList();
+      return MissionLoader.global().loadFiles(global).catalog();
+    } catch (IOException e) {
+      return MissionCatalog.empty(); // the check against them is a courtesy
+    }
   }
 
   /** The files to check; a path that does not exist is bad usage. */

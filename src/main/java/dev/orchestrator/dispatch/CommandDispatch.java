@@ -70,8 +70,7 @@ public final class CommandDispatch {
       return DeliveryHandler.Outcome.ignored("no /agent command in the comment");
     }
     Optional<String> fullName = d.repository();
-    if (fullName.isEmpty()
-        || d.installationId().isEmpty() && p.path("installation").isMissingNode() && false) {
+    if (fullName.isEmpty()) {
       return DeliveryHandler.Outcome.ignored("comment without a repository");
     }
     Repo repo = Repo.of(fullName.get());

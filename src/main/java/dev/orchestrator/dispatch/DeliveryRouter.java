@@ -73,7 +73,9 @@ public final class DeliveryRouter implements DeliveryHandler {
       case "push":
         return catalogs.onPush(p)
             ? new Outcome(
-                "config", "the repository's agent configuration changed; its cache was cleared")
+                "config",
+                "the repository's .github/agent.yml or missions may have changed; the next command"
+                    + " or event revalidates them")
             : Outcome.ignored("push does not touch .github/agent* on the default branch");
       default:
         Outcome o = triggers.handle(d, p);

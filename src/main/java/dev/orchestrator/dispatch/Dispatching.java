@@ -4,7 +4,6 @@ import dev.orchestrator.command.CommandRateLimit;
 import dev.orchestrator.feedback.Reactions;
 import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.health.HealthService;
-import dev.orchestrator.mission.MissionCatalog;
 import dev.orchestrator.queue.MissionQueue;
 import dev.orchestrator.runtime.Approvals;
 import dev.orchestrator.runtime.RunLinkStore;
@@ -20,7 +19,7 @@ public final class Dispatching {
   /** Everything the dispatch needs from the rest of the application. */
   public record Parts(
       GitHubGateway gateway,
-      MissionCatalog missions,
+      RepositoryCatalogs catalogs,
       MissionQueue queue,
       RunStore runs,
       RunLinkStore links,
@@ -39,7 +38,7 @@ public final class Dispatching {
   public record Wired(DeliveryRouter router, ApprovalPoller poller) {}
 
   public static Wired wire(Parts p) {
-    RepositoryCatalogs catalogs = new RepositoryCatalogs(p.missions(), p.gateway(), p.clock());
+    RepositoryCatalogs catalogs = p.catalogs();
     RunRequests requests = new RunRequests(p.queue(), p.links(), p.clock(), p.wakeWorkers());
     PermissionCache permissions = new PermissionCache(p.gateway(), p.clock());
     ApprovalPoller poller =

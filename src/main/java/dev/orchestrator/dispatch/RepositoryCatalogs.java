@@ -2,53 +2,68 @@ package dev.orchestrator.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.github.GitHubGateway;
-import dev.orchestrator.github.GitHubResult;
 import dev.orchestrator.github.Repo;
-import dev.orchestrator.github.RepoFile;
-import dev.orchestrator.github.Tagged;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.mission.MissionCatalog;
 import dev.orchestrator.mission.Problem;
 import dev.orchestrator.mission.RepositoryConfig;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The missions each repository may run: the global catalog, less what its {@code .github/agent.yml}
- * disables, and which of them its events trigger. The file is read from the default branch with a
- * conditional request, kept, and read again after a push to the default branch touches {@code
- * .github/agent*} (or after {@link #REVALIDATE_AFTER}, as a safety net).
+ * The missions each repository may run: the global catalog and the repository's own missions
+ * ({@code .github/agent/missions/*.yml}), less what its {@code .github/agent.yml} disables, and
+ * which of them its events trigger. Both are read from the default branch with conditional
+ * requests, kept, and revalidated after a push to the default branch touches {@code .github/agent*}
+ * (or after {@link #REVALIDATE_AFTER}, as a safety net). Global missions win a name or command that
+ * a repository mission also claims; that repository mission is reported as a problem.
  */
 public final class RepositoryCatalogs {
   public static final Duration REVALIDATE_AFTER = Duration.ofMinutes(30);
 
-  /** What a repository may run, and the problems of its configuration. */
+  /** What a repository may run, and the problems of its configuration and missions. */
   public record View(List<Mission> missions, RepositoryConfig config, List<Problem> problems) {
+    public View {
+      missions = List.copyOf(missions);
+      problems = List.copyOf(problems);
+    }
+
     public Optional<Mission> mission(String name) {
       return missions.stream().filter(m -> m.name().equals(name)).findFirst();
     }
   }
 
-  private record Cached(
-      RepositoryConfig config, List<Problem> problems, Optional<String> etag, Instant at) {}
+  /** A value read at {@code generation}; a push touching its files starts a new generation. */
+  private record Kept<T>(T value, long generation, Instant at) {}
+
+  /** One repository's cached files and the generation counters that pushes advance. */
+  private static final class Slot {
+    final AtomicLong configGeneration = new AtomicLong();
+    final AtomicLong missionsGeneration = new AtomicLong();
+    volatile Kept<RepositoryConfigFile.Snapshot> config;
+    volatile Kept<RepositoryMissions.Snapshot> missions;
+  }
 
   private final MissionCatalog global;
-  private final GitHubGateway gateway;
+  private final RepositoryConfigFile configFile;
+  private final RepositoryMissions repositoryMissions;
   private final Clock clock;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
   public RepositoryCatalogs(MissionCatalog global, GitHubGateway gateway, Clock clock) {
     this.global = global;
-    this.gateway = gateway;
+    this.configFile = new RepositoryConfigFile(gateway);
+    this.repositoryMissions = new RepositoryMissions(gateway, global);
     this.clock = clock;
   }
 
@@ -56,75 +71,151 @@ public final class RepositoryCatalogs {
     return global;
   }
 
+  /** Everything a command may use here: global and repository missions, and every problem. */
   public View forRepository(Repo repo) {
-    Cached c = config(repo);
-    List<Mission> available =
-        global.missions().stream()
-            .filter(m -> !c.config().disables(m.name()))
-            .collect(Collectors.toList());
-    return new View(available, c.config(), c.problems());
+    Slot slot = slot(repo);
+    return view(config(repo, slot), Optional.of(missions(repo, slot)));
   }
 
-  private Cached config(Repo repo) {
-    String key = repo.fullName().toLowerCase(Locale.ROOT);
-    Cached cached = cache.get(key);
-    Instant now = clock.instant();
-    if (cached != null && cached.at().plus(REVALIDATE_AFTER).isAfter(now)) {
-      return cached;
-    }
-    GitHubResult<Optional<Tagged<RepoFile>>> r =
-        gateway.getFile(
-            repo,
-            RepositoryConfig.PATH,
-            Optional.empty(),
-            cached == null ? Optional.empty() : cached.etag());
-    Cached fresh;
-    if (r instanceof GitHubResult.NotFound) {
-      fresh = new Cached(RepositoryConfig.absent(), List.of(), Optional.empty(), now);
-    } else if (!r.isOk()) {
-      // GitHub is failing: keep what we had; without anything, assume no opt-in (safe default).
-      return cached != null
-          ? cached
-          : new Cached(
-              RepositoryConfig.absent(), List.of(), Optional.empty(), now.minus(REVALIDATE_AFTER));
-    } else if (r.orElseThrow().isEmpty() && cached != null) {
-      fresh = new Cached(cached.config(), cached.problems(), cached.etag(), now); // 304
-    } else {
-      Tagged<RepoFile> file = r.orElseThrow().orElseThrow();
-      String text = new String(file.value().content(), StandardCharsets.UTF_8);
-      Set<String> names = global.missions().stream().map(Mission::name).collect(Collectors.toSet());
-      RepositoryConfig.Parsed parsed = RepositoryConfig.parse(text, names);
-      fresh =
-          parsed instanceof RepositoryConfig.Parsed.Ok ok
-              ? new Cached(ok.config(), List.of(), file.etag(), now)
-              : new Cached(
-                  RepositoryConfig.absent(),
-                  ((RepositoryConfig.Parsed.Invalid) parsed).problems(),
-                  file.etag(),
-                  now);
-    }
-    cache.put(key, fresh);
-    return fresh;
+  /**
+   * What an event may trigger here. Events start only what {@code .github/agent.yml} lists, so a
+   * repository without that file is answered without listing its missions directory.
+   */
+  public View forEvents(Repo repo) {
+    Slot slot = slot(repo);
+    RepositoryConfigFile.Snapshot config = config(repo, slot);
+    return view(
+        config, config.text().isEmpty() ? Optional.empty() : Optional.of(missions(repo, slot)));
   }
 
-  /** Forgets a repository's configuration when a push to its default branch touched it. */
-  public boolean onPush(JsonNode push) {
-    String ref = push.path("ref").asText();
-    String defaultBranch = push.path("repository").path("default_branch").asText();
-    if (!ref.equals("refs/heads/" + defaultBranch)) {
-      return false;
-    }
-    boolean touched = false;
-    for (JsonNode commit : push.path("commits")) {
-      for (String kind : new String[] {"added", "modified", "removed"}) {
-        for (JsonNode path : commit.path(kind)) {
-          touched |= path.asText().startsWith(".github/agent");
-        }
+  /**
+   * The mission a queued run names: a global one (whatever the repository disabled since), else the
+   * repository's own, read as the repository has it now.
+   */
+  public Optional<Mission> missionOf(Repo repo, String name) {
+    return global.byName(name).or(() -> forRepository(repo).mission(name));
+  }
+
+  private View view(
+      RepositoryConfigFile.Snapshot config, Optional<RepositoryMissions.Snapshot> missions) {
+    List<Mission> own = missions.map(m -> m.loaded().catalog().missions()).orElse(List.of());
+    Set<String> known = new HashSet<>();
+    global.missions().forEach(m -> known.add(m.name()));
+    own.forEach(m -> known.add(m.name()));
+    List<Problem> problems = new ArrayList<>(config.problems());
+    RepositoryConfig effective = RepositoryConfig.absent();
+    if (config.text().isPresent()) {
+      RepositoryConfig.Parsed parsed = RepositoryConfig.parse(config.text().get(), known);
+      effective = parsed.config();
+      if (parsed instanceof RepositoryConfig.Parsed.Invalid invalid) {
+        problems.addAll(invalid.problems());
       }
     }
-    if (touched) {
-      cache.remove(push.path("repository").path("full_name").asText().toLowerCase(Locale.ROOT));
+    missions.ifPresent(m -> problems.addAll(m.loaded().problems()));
+    List<Mission> available = new ArrayList<>();
+    for (Mission m : global.missions()) {
+      if (!effective.disables(m.name())) {
+        available.add(m);
+      }
     }
-    return touched;
+    for (Mission m : own) {
+      if (!effective.disables(m.name())) {
+        available.add(m);
+      }
+    }
+    return new View(available, effective, problems);
+  }
+
+  private Slot slot(Repo repo) {
+    return slots.computeIfAbsent(key(repo.fullName()), k -> new Slot());
+  }
+
+  private RepositoryConfigFile.Snapshot config(Repo repo, Slot slot) {
+    long generation = slot.configGeneration.get();
+    Kept<RepositoryConfigFile.Snapshot> kept = slot.config;
+    if (fresh(kept, generation)) {
+      return kept.value();
+    }
+    Optional<RepositoryConfigFile.Snapshot> read =
+        configFile.read(repo, Optional.ofNullable(kept).map(Kept::value));
+    if (read.isEmpty()) {
+      // GitHub is failing: keep what we had; without anything, assume no opt-in (safe default),
+      // and ask again next time.
+      return kept != null ? kept.value() : RepositoryConfigFile.Snapshot.absent();
+    }
+    slot.config = new Kept<>(read.get(), generation, clock.instant());
+    return read.get();
+  }
+
+  private RepositoryMissions.Snapshot missions(Repo repo, Slot slot) {
+    long generation = slot.missionsGeneration.get();
+    Kept<RepositoryMissions.Snapshot> kept = slot.missions;
+    if (fresh(kept, generation)) {
+      return kept.value();
+    }
+    RepositoryMissions.Read read =
+        repositoryMissions.read(repo, Optional.ofNullable(kept).map(Kept::value));
+    if (read instanceof RepositoryMissions.Read.Failed failed) {
+      if (kept != null) {
+        return kept.value(); // what we had; asked again next time
+      }
+      return unavailable(failed.reason());
+    }
+    RepositoryMissions.Snapshot snapshot = ((RepositoryMissions.Read.Fresh) read).snapshot();
+    slot.missions = new Kept<>(snapshot, generation, clock.instant());
+    return snapshot;
+  }
+
+  private static RepositoryMissions.Snapshot unavailable(String reason) {
+    return new RepositoryMissions.Snapshot(
+        Optional.empty(),
+        Map.of(),
+        new dev.orchestrator.mission.LoadResult.Invalid(
+            List.of(
+                new Problem(
+                    RepositoryMissions.DIRECTORY,
+                    0,
+                    0,
+                    "could not be read, so this repository's own missions are unavailable for now ("
+                        + reason
+                        + ")")),
+            MissionCatalog.empty()));
+  }
+
+  private <T> boolean fresh(Kept<T> kept, long generation) {
+    return kept != null
+        && kept.generation() == generation
+        && kept.at().plus(REVALIDATE_AFTER).isAfter(clock.instant());
+  }
+
+  /**
+   * Marks a repository's configuration and missions for revalidation when a push to its default
+   * branch touched them. What was read stays, with its ETags: the next read is conditional, and
+   * what did not change costs a free 304. True when anything was marked.
+   */
+  public boolean onPush(JsonNode push) {
+    PushedPaths touched = PushedPaths.of(push);
+    if (!touched.config() && !touched.missions()) {
+      return false;
+    }
+    String name = push.path("repository").path("full_name").asText();
+    Slot slot = slots.get(key(name));
+    if (slot != null) {
+      advance(slot, touched);
+    }
+    return true;
+  }
+
+  private static void advance(Slot slot, PushedPaths touched) {
+    if (touched.config()) {
+      slot.configGeneration.incrementAndGet();
+    }
+    if (touched.missions()) {
+      slot.missionsGeneration.incrementAndGet();
+    }
+  }
+
+  private static String key(String fullName) {
+    return fullName.toLowerCase(Locale.ROOT);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.orchestrator.github.Repo;
 import dev.orchestrator.mission.Mission;
+import dev.orchestrator.mission.RepositoryConfig;
 import dev.orchestrator.mission.TriggerMatcher;
 import dev.orchestrator.queue.MissionQueue;
 import dev.orchestrator.runtime.Arguments;
@@ -15,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An event starts the missions whose triggers match it, in repositories that opted in with {@code
- * .github/agent.yml}. Each run's idempotency key comes from the signed payload, so a replayed or
+ * An event starts the missions whose triggers match it, global or the repository's own, when the
+ * repository's {@code .github/agent.yml} lists them under {@code triggers:} (the one list of what
+ * events start there). Each run's idempotency key comes from the signed payload, so a replayed or
  * doubled delivery starts nothing new.
  */
 public final class TriggerDispatch {
@@ -35,10 +37,9 @@ public final class TriggerDispatch {
       return DeliveryHandler.Outcome.ignored(
           "\"" + d.kind() + "\" has no repository or action to trigger on");
     }
-    List<Mission> candidates =
-        TriggerMatcher.matching(catalogs.global(), d.event(), d.action().get(), p);
-    if (candidates.isEmpty()) {
-      return DeliveryHandler.Outcome.ignored("no mission triggers on \"" + d.kind() + "\"");
+    String action = d.action().get();
+    if (!TriggerMatcher.triggerable(d.event(), action)) {
+      return DeliveryHandler.Outcome.ignored("no mission can trigger on \"" + d.kind() + "\"");
     }
     if (identity.isSelf(p.path("sender"))) {
       return DeliveryHandler.Outcome.ignored(
@@ -50,13 +51,18 @@ public final class TriggerDispatch {
     if (d.installationId().isPresent()) {
       repo = repo.via(d.installationId().get());
     }
-    RepositoryCatalogs.View view = catalogs.forRepository(repo);
+    RepositoryCatalogs.View view = catalogs.forEvents(repo);
+    List<Mission> candidates = TriggerMatcher.matching(view.missions(), d.event(), action, p);
+    if (candidates.isEmpty()) {
+      return DeliveryHandler.Outcome.ignored(
+          "no mission triggers on \"" + d.kind() + "\" in \"" + repo + "\"");
+    }
     List<String> started = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<Long> runIds = new ArrayList<>();
     for (Mission m : candidates) {
       if (!view.config().triggers(m.name())) {
-        skipped.add(m.name());
+        skipped.add(m.name() + " (not under triggers in " + RepositoryConfig.PATH + ")");
         continue;
       }
       Arguments.Resolved args = Arguments.resolve(m, Map.of());
@@ -82,9 +88,7 @@ public final class TriggerDispatch {
               + "\": "
               + String.join(", ", skipped)
               + (view.config().triggers().isEmpty()
-                  ? " (the repository has not opted in with "
-                      + dev.orchestrator.mission.RepositoryConfig.PATH
-                      + ")"
+                  ? "; the repository has not opted in with " + RepositoryConfig.PATH
                   : ""));
     }
     return new DeliveryHandler.Outcome("runs", "started " + String.join(", ", started), runIds);

@@ -124,6 +124,12 @@ final class DefaultGitHubGateway implements GitHubGateway {
   }
 
   @Override
+  public GitHubResult<Optional<Tagged<List<RepoEntry>>>> listDirectory(
+      Repo repo, String path, Optional<String> ref, Optional<String> etag) {
+    return repositories.listDirectory(repo, path, ref, etag);
+  }
+
+  @Override
   public GitHubResult<String> defaultBranch(Repo repo) {
     return repositories.defaultBranch(repo);
   }

@@ -82,6 +82,14 @@ public interface GitHubGateway {
   GitHubResult<Optional<Tagged<RepoFile>>> getFile(
       Repo repo, String path, Optional<String> ref, Optional<String> etag);
 
+  /**
+   * The entries directly in directory {@code path} at {@code ref} (default branch when empty),
+   * conditional like {@link #listReactions}. A path that is a file fails; a missing one is {@link
+   * GitHubResult.NotFound}. GitHub lists at most 1,000 entries of a directory.
+   */
+  GitHubResult<Optional<Tagged<List<RepoEntry>>>> listDirectory(
+      Repo repo, String path, Optional<String> ref, Optional<String> etag);
+
   GitHubResult<String> defaultBranch(Repo repo);
 
   /**

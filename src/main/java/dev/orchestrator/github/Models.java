@@ -93,6 +93,15 @@ final class Models {
         new RepoFile(n.path("path").asText(""), n.path("sha").asText(""), content, n));
   }
 
+  static RepoEntry repoEntry(JsonNode n) {
+    return new RepoEntry(
+        n.path("type").asText(""),
+        n.path("name").asText(""),
+        n.path("path").asText(""),
+        n.path("sha").asText(""),
+        n.path("size").asLong(0));
+  }
+
   static Issue issue(JsonNode n) {
     return new Issue(
         n.path("number").asInt(),

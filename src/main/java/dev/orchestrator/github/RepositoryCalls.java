@@ -91,12 +91,7 @@ final class RepositoryCalls {
   GitHubResult<Optional<Tagged<RepoFile>>> getFile(
       Repo repo, String path, Optional<String> ref, Optional<String> etag) {
     String what = "reading \"" + path + "\" in \"" + repo + "\"";
-    GitHubRequest first =
-        GitHubRequest.get(
-            GitHubRequest.path("/repos/%s/%s/contents/", repo.owner(), repo.name())
-                + GitHubRequest.filePath(path));
-    GitHubRequest withRef = ref.map(r -> first.with("ref", r)).orElse(first).cached();
-    GitHubRequest request = etag.map(withRef::ifNoneMatch).orElse(withRef);
+    GitHubRequest request = contents(repo, path, ref, etag);
     GitHubResult<Optional<Tagged<Optional<RepoFile>>>> read =
         direct(
             repo,
@@ -118,6 +113,51 @@ final class RepositoryCalls {
           }
           return new GitHubResult.Ok<>(Optional.of(new Tagged<>(t.value().get(), t.etag())));
         });
+  }
+
+  GitHubResult<Optional<Tagged<List<RepoEntry>>>> listDirectory(
+      Repo repo, String path, Optional<String> ref, Optional<String> etag) {
+    String what = "listing \"" + path + "\" in \"" + repo + "\"";
+    GitHubResult<Optional<Tagged<Optional<List<RepoEntry>>>>> read =
+        direct(
+            repo,
+            what,
+            contents(repo, path, ref, etag),
+            r -> {
+              if (r.status() == 304) {
+                return Optional.empty();
+              }
+              JsonNode json = r.json();
+              if (!json.isArray()) {
+                return Optional.of(new Tagged<>(Optional.empty(), r.etag()));
+              }
+              List<RepoEntry> entries = new ArrayList<>();
+              json.forEach(n -> entries.add(Models.repoEntry(n)));
+              return Optional.of(new Tagged<>(Optional.of(List.copyOf(entries)), r.etag()));
+            });
+    return read.flatMap(
+        o -> {
+          if (o.isEmpty()) {
+            return new GitHubResult.Ok<>(Optional.empty());
+          }
+          if (o.get().value().isEmpty()) {
+            return new GitHubResult.Failed<>(
+                200, what + ": not a directory", false, FailureKind.UNEXPECTED);
+          }
+          return new GitHubResult.Ok<>(
+              Optional.of(new Tagged<>(o.get().value().get(), o.get().etag())));
+        });
+  }
+
+  /** {@code GET …/contents/{path}}, kept by the transport and revalidated with its ETag. */
+  private static GitHubRequest contents(
+      Repo repo, String path, Optional<String> ref, Optional<String> etag) {
+    GitHubRequest first =
+        GitHubRequest.get(
+            GitHubRequest.path("/repos/%s/%s/contents/", repo.owner(), repo.name())
+                + GitHubRequest.filePath(path));
+    GitHubRequest withRef = ref.map(r -> first.with("ref", r)).orElse(first).cached();
+    return etag.map(withRef::ifNoneMatch).orElse(withRef);
   }
 
   GitHubResult<String> defaultBranch(Repo repo) {

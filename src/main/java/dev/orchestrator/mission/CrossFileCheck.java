@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Compares the files loaded together: a mission name defined twice is reported at every definition;
  * a command that another mission also claims, as a command or as its name, is reported at the
- * command. Names and commands share the words after {@code /agent}.
+ * command. Names and commands share the words after {@code /agent}. Words already taken by another
+ * catalog (the global missions, when these are a repository's) are reported where they are claimed.
  */
 final class CrossFileCheck {
   private CrossFileCheck() {}
@@ -23,7 +24,7 @@ final class CrossFileCheck {
     }
   }
 
-  static void run(List<MissionLoader.LoadedFile> files) {
+  static void run(List<MissionLoader.LoadedFile> files, MissionCatalog taken) {
     Map<String, List<Claim>> names = new LinkedHashMap<>();
     Map<String, List<Claim>> commands = new LinkedHashMap<>();
     for (MissionLoader.LoadedFile f : files) {
@@ -46,6 +47,33 @@ final class CrossFileCheck {
     }
     names.forEach(CrossFileCheck::duplicateNames);
     commands.forEach((word, claims) -> duplicateCommands(word, claims, names));
+    names.forEach((word, claims) -> alreadyTaken(word, claims, taken, "mission name"));
+    commands.forEach((word, claims) -> alreadyTaken(word, claims, taken, "command"));
+  }
+
+  private static void alreadyTaken(
+      String word, List<Claim> claims, MissionCatalog taken, String what) {
+    taken
+        .resolve(word)
+        .ifPresent(
+            other -> {
+              String how =
+                  other.name().equals(word)
+                      ? "the name of global mission " + Words.quote(other.name())
+                      : "a command of global mission " + Words.quote(other.name());
+              for (Claim c : claims) {
+                c.file()
+                    .problems()
+                    .at(
+                        c.at(),
+                        what
+                            + " "
+                            + Words.quote(word)
+                            + " is already "
+                            + how
+                            + ", which wins; choose another");
+              }
+            });
   }
 
   private static void duplicateNames(String name, List<Claim> claims) {

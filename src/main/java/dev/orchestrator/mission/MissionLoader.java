@@ -1,9 +1,6 @@
 package dev.orchestrator.mission;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +17,9 @@ import java.util.stream.Stream;
  * file:line:col: message}; never throws for anything a file contains.
  */
 public final class MissionLoader {
+  /** The problem of a file whose bytes are not UTF-8. */
+  public static final String NOT_UTF8 = "not UTF-8 text";
+
   private final MissionScope scope;
 
   private MissionLoader(MissionScope scope) {
@@ -61,6 +61,11 @@ public final class MissionLoader {
 
   /** The given files (each listed once), checked together for duplicate names and commands. */
   public LoadResult loadFiles(List<Path> files) {
+    return loadFiles(files, MissionCatalog.empty());
+  }
+
+  /** The same, leaving alone the names and commands of {@code taken} (see {@link #loadSources}). */
+  public LoadResult loadFiles(List<Path> files, MissionCatalog taken) {
     Set<Path> distinct = new LinkedHashSet<>();
     files.forEach(f -> distinct.add(f.toAbsolutePath().normalize()));
     List<MissionSource> sources = new ArrayList<>();
@@ -72,14 +77,18 @@ public final class MissionLoader {
               .findFirst()
               .orElse(absolute);
       try {
-        sources.add(new MissionSource(shown.toString(), read(absolute)));
-      } catch (CharacterCodingException e) {
-        unreadable.add(new Problem(shown.toString(), 0, 0, "not UTF-8 text"));
+        Optional<MissionSource> source =
+            MissionSource.decode(shown.toString(), Files.readAllBytes(absolute));
+        if (source.isPresent()) {
+          sources.add(source.get());
+        } else {
+          unreadable.add(new Problem(shown.toString(), 0, 0, NOT_UTF8));
+        }
       } catch (IOException e) {
         unreadable.add(new Problem(shown.toString(), 0, 0, "cannot read it: " + e.getMessage()));
       }
     }
-    LoadResult loaded = loadSources(sources);
+    LoadResult loaded = loadSources(sources, taken);
     if (unreadable.isEmpty()) {
       return loaded;
     }
@@ -90,11 +99,20 @@ public final class MissionLoader {
 
   /** Mission texts from anywhere (files, or a repository's default branch). */
   public LoadResult loadSources(List<MissionSource> sources) {
+    return loadSources(sources, MissionCatalog.empty());
+  }
+
+  /**
+   * Mission texts that must also leave the words of {@code taken} alone: a repository's missions
+   * next to the global ones, which win (as built-ins win over missions). A name or command that
+   * {@code taken} already uses is a problem at its position, and only that file's mission is lost.
+   */
+  public LoadResult loadSources(List<MissionSource> sources, MissionCatalog taken) {
     List<LoadedFile> files = new ArrayList<>();
     for (MissionSource source : sources) {
       files.add(loadOne(source));
     }
-    CrossFileCheck.run(files);
+    CrossFileCheck.run(files, taken);
     List<Problem> problems = new ArrayList<>();
     List<Mission> valid = new ArrayList<>();
     for (LoadedFile f : files) {
@@ -117,12 +135,6 @@ public final class MissionLoader {
         YamlTree.parse(source.text(), problems).flatMap(root -> RawReader.read(root, problems));
     Optional<Mission> mission = raw.flatMap(r -> MissionValidator.validate(r, scope, problems));
     return new LoadedFile(raw, mission, problems);
-  }
-
-  private static String read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text; // editors may write a BOM
   }
 
   private static LoadResult invalid(Path dir, String message) {

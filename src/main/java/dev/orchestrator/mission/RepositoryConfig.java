@@ -36,9 +36,26 @@ public record RepositoryConfig(List<String> triggers, List<String> disable) {
 
   /** Parsed config, or its problems as {@code file:line:col: message}. */
   public sealed interface Parsed {
+    /** What is in effect: all of the file, or the valid part of it. */
+    RepositoryConfig config();
+
     record Ok(RepositoryConfig config) implements Parsed {}
 
-    record Invalid(List<Problem> problems) implements Parsed {}
+    /**
+     * The file's problems, and what it says that is still valid: the names it lists correctly stay
+     * in effect, so one unknown name (a mission the operator removed, or a broken repository
+     * mission) does not switch off every trigger, nor switch back on what the file disables.
+     */
+    record Invalid(List<Problem> problems, RepositoryConfig partial) implements Parsed {
+      public Invalid {
+        problems = List.copyOf(problems);
+      }
+
+      @Override
+      public RepositoryConfig config() {
+        return partial;
+      }
+    }
   }
 
   /** Parses the file's text; mission names are checked against {@code known}. */
@@ -67,9 +84,8 @@ public record RepositoryConfig(List<String> triggers, List<String> disable) {
       }
     }
     List<Problem> found = problems.list();
-    return found.isEmpty()
-        ? new Parsed.Ok(new RepositoryConfig(triggers, disable))
-        : new Parsed.Invalid(found);
+    RepositoryConfig config = new RepositoryConfig(triggers, disable);
+    return found.isEmpty() ? new Parsed.Ok(config) : new Parsed.Invalid(found, config);
   }
 
   private static void names(

@@ -12,8 +12,14 @@ public final class TriggerMatcher {
   /** The missions of {@code catalog} with an event trigger matching this delivery. */
   public static List<Mission> matching(
       MissionCatalog catalog, String event, String action, JsonNode payload) {
+    return matching(catalog.missions(), event, action, payload);
+  }
+
+  /** The {@code missions} with an event trigger matching this delivery, in their order. */
+  public static List<Mission> matching(
+      List<Mission> missions, String event, String action, JsonNode payload) {
     List<Mission> out = new ArrayList<>();
-    for (Mission m : catalog.missions()) {
+    for (Mission m : missions) {
       for (Trigger.OnEvent t : m.eventTriggers()) {
         if (matches(t, event, action, payload)) {
           out.add(m);
@@ -22,6 +28,14 @@ public final class TriggerMatcher {
       }
     }
     return out;
+  }
+
+  /**
+   * Could any mission trigger on {@code event.action}? The loader accepts only these, so other
+   * events need not be compared with any repository's missions.
+   */
+  public static boolean triggerable(String event, String action) {
+    return WebhookEvents.actions(event).map(a -> a.contains(action)).orElse(false);
   }
 
   /** Event and action equal, and every condition holds on the payload. */

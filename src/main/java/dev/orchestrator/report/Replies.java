@@ -2,6 +2,7 @@ package dev.orchestrator.report;
 
 import dev.orchestrator.mission.ArgumentSpec;
 import dev.orchestrator.mission.Mission;
+import dev.orchestrator.mission.MissionScope;
 import dev.orchestrator.runtime.RunRecord;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,12 @@ public final class Replies {
     md.append(
         "| mission | command | what it does | arguments | permission |\n|---|---|---|---|---|\n");
     for (Mission m : missions) {
-      md.append("| `").append(m.name()).append("` | ");
+      md.append("| `").append(m.name()).append('`');
+      if (m.scope() == MissionScope.REPOSITORY) {
+        // its author is this repository, not the operator: say where to read or fix it
+        md.append(" (repository mission, `").append(Markdown.cell(m.origin())).append("`)");
+      }
+      md.append(" | ");
       md.append(m.commands().isEmpty() ? "" : "`/agent " + m.commands().get(0) + "`");
       md.append(" | ").append(Markdown.cell(m.description())).append(" | ");
       md.append(arguments(m)).append(" | ").append(m.permission().label());

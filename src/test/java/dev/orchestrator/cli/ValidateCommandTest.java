@@ -94,6 +94,23 @@ class ValidateCommandTest {
   }
 
   @Test
+  void repositoryModeRefusesTheNamesOfTheGlobalMissions() throws IOException {
+    Files.writeString(dir.resolve("reader.yml"), VALID.replace(", close_issue", ""));
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path mine = Files.writeString(repo.resolve("mine.yml"), VALID.replace(", close_issue", ""));
+
+    CliRun r = run("validate", "--repository", mine.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out())
+        .isEqualTo(
+            mine
+                + ":1:7: mission name \"reader\" is already the name of global mission"
+                + " \"reader\", which wins; choose another\n"
+                + "1 problem in 1 of 1 file\n");
+  }
+
+  @Test
   void aMissingPathIsBadUsage() {
     CliRun r = run("validate", dir.resolve("nope.yml").toString());
 

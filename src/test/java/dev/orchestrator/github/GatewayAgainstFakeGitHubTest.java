@@ -251,6 +251,52 @@ class GatewayAgainstFakeGitHubTest {
   }
 
   @AppAndTokenMode
+  void aDirectoryIsListedWithAnEtagAndAFileIsNoDirectory(Mode mode) {
+    GitHubGateway gh = start(mode);
+    f.repo.file(".github/agent/missions/b.yml", "name: b\n");
+    f.repo.file(".github/agent/missions/a.yml", "name: a\n");
+    f.repo.file(".github/agent/missions/drafts/c.yml", "name: c\n");
+    String dir = ".github/agent/missions";
+
+    Tagged<List<RepoEntry>> listing =
+        gh.listDirectory(f.target, dir, Optional.empty(), Optional.empty())
+            .orElseThrow()
+            .orElseThrow();
+    assertThat(listing.value())
+        .extracting(RepoEntry::path)
+        .containsExactlyInAnyOrder(dir + "/a.yml", dir + "/b.yml", dir + "/drafts");
+    RepoEntry a =
+        listing.value().stream().filter(e -> e.name().equals("a.yml")).findFirst().orElseThrow();
+    assertThat(a.isFile()).isTrue();
+    assertThat(a.size()).isEqualTo(8);
+    assertThat(a.sha())
+        .isEqualTo(
+            gh.getFile(f.target, a.path(), Optional.empty(), Optional.empty())
+                .orElseThrow()
+                .orElseThrow()
+                .value()
+                .sha());
+    assertThat(listing.value().stream().filter(e -> e.name().equals("drafts")))
+        .singleElement()
+        .extracting(RepoEntry::type)
+        .isEqualTo("dir");
+
+    assertThat(gh.listDirectory(f.target, dir, Optional.empty(), listing.etag()).orElseThrow())
+        .as("an unchanged directory is GitHub's 304")
+        .isEmpty();
+    List<RecordedRequest> reads = f.github.requests("GET", "/repos/octo/hello/contents/" + dir);
+    assertThat(reads.get(1).header("if-none-match")).isEqualTo(listing.etag());
+    assertThat(reads.get(1).status()).isEqualTo(304);
+
+    assertThat(
+            gh.listDirectory(f.target, dir + "/a.yml", Optional.empty(), Optional.empty())
+                .describe())
+        .contains("not a directory");
+    assertThat(gh.listDirectory(f.target, "nowhere", Optional.empty(), Optional.empty()))
+        .isInstanceOf(GitHubResult.NotFound.class);
+  }
+
+  @AppAndTokenMode
   void roleNameTellsTriageFromReadAndMaintainFromWrite(Mode mode) {
     GitHubGateway gh = start(mode);
     f.repo

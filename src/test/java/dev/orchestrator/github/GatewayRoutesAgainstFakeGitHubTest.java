@@ -44,7 +44,7 @@ class GatewayRoutesAgainstFakeGitHubTest {
         IssueSeed.pullRequest("Add a cache", "feature/cache", SHA).file("a", "added", 1, 0, "+"));
     long comment = f.repo.comment(1, "alice", "Same here.").id();
     long reaction = f.repo.react(comment, "alice", "+1").id();
-    f.repo.file("README.md", "hello\n").role("tri", "triage");
+    f.repo.file("README.md", "hello\n").file("docs/guide.md", "read me\n").role("tri", "triage");
     long delivery = f.github.deliveries().record("issues", "opened", 200, 1L, f.repo.id()).id();
     f.github.repo("octo", "fresh");
     GitHubGateway gh = f.gateway();
@@ -77,6 +77,8 @@ class GatewayRoutesAgainstFakeGitHubTest {
                 CheckRunRequest.update().status("in_progress")));
     calls.put("searchIssues", () -> gh.searchIssues(r, "is:open", 5));
     calls.put("getFile", () -> gh.getFile(r, "README.md", Optional.empty(), Optional.empty()));
+    calls.put(
+        "listDirectory", () -> gh.listDirectory(r, "docs", Optional.empty(), Optional.empty()));
     // a repository not fetched yet: the branch comes from GET /repos/{owner}/{repo}
     calls.put("defaultBranch", () -> gh.defaultBranch(Repo.of("octo/fresh").via(1)));
     calls.put("permission", () -> gh.permission(r, "tri"));
@@ -122,6 +124,7 @@ class GatewayRoutesAgainstFakeGitHubTest {
         "updateCheckRun", List.of("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"));
     expected.put("searchIssues", List.of("GET /search/issues"));
     expected.put("getFile", List.of("GET /repos/{owner}/{repo}/contents/{path}"));
+    expected.put("listDirectory", List.of("GET /repos/{owner}/{repo}/contents/{path}"));
     expected.put("defaultBranch", List.of("GET /repos/{owner}/{repo}"));
     expected.put(
         "permission", List.of("GET /repos/{owner}/{repo}/collaborators/{username}/permission"));

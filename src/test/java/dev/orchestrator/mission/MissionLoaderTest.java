@@ -250,6 +250,43 @@ class MissionLoaderTest {
   }
 
   @Test
+  void repositoryMissionsLeaveTheWordsOfGlobalMissionsAlone() {
+    MissionCatalog global =
+        load(
+                MissionLoader.global(),
+                "missions/triage.yml",
+                READER.replace("name: reader", "name: triage") + "triggers:\n  - command: tri\n",
+                "missions/sweep.yml",
+                READER.replace("name: reader", "name: sweep"))
+            .catalog();
+    String sameName = READER.replace("name: reader", "name: triage");
+    String commandIsAGlobalName =
+        READER.replace("name: reader", "name: mine") + "triggers:\n  - command: sweep\n";
+    String commandIsAGlobalCommand =
+        READER.replace("name: reader", "name: ours") + "triggers:\n  - command: tri\n";
+
+    LoadResult result =
+        MissionLoader.repository()
+            .loadSources(
+                List.of(
+                    new MissionSource("r/a.yml", sameName),
+                    new MissionSource("r/b.yml", commandIsAGlobalName),
+                    new MissionSource("r/c.yml", commandIsAGlobalCommand),
+                    new MissionSource("r/d.yml", READER)),
+                global);
+
+    assertThat(rendered(result))
+        .containsExactly(
+            "r/a.yml:1:7: mission name \"triage\" is already the name of global mission"
+                + " \"triage\", which wins; choose another",
+            "r/b.yml:11:14: command \"sweep\" is already the name of global mission"
+                + " \"sweep\", which wins; choose another",
+            "r/c.yml:11:14: command \"tri\" is already a command of global mission \"triage\","
+                + " which wins; choose another");
+    assertThat(result.catalog().missions()).extracting(Mission::name).containsExactly("reader");
+  }
+
+  @Test
   void yamlOddities() {
     assertThat(rendered(load(MissionLoader.global(), "e.yml", "")))
         .containsExactly(

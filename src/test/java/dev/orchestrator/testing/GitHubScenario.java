@@ -127,6 +127,28 @@ public final class GitHubScenario implements AutoCloseable {
     return p;
   }
 
+  /**
+   * {@code push} of one commit to the default branch of {@code repo} (GitHub's published example,
+   * re-pointed), which {@code kind} ({@code added}, {@code modified} or {@code removed}) {@code
+   * paths}.
+   */
+  public ObjectNode push(FakeRepo repo, String kind, String... paths) {
+    ObjectNode p = fixture("push.5");
+    point(p, repo, "mona", "User");
+    p.put("ref", "refs/heads/" + repo.defaultBranch());
+    ObjectNode commit = (ObjectNode) p.get("commits").get(0);
+    for (String k : new String[] {"added", "modified", "removed"}) {
+      com.fasterxml.jackson.databind.node.ArrayNode list = commit.putArray(k);
+      if (k.equals(kind)) {
+        for (String path : paths) {
+          list.add(path);
+        }
+      }
+    }
+    p.set("head_commit", commit.deepCopy());
+    return p;
+  }
+
   private static void point(ObjectNode p, FakeRepo repo, String login, String type) {
     ObjectNode r = (ObjectNode) p.get("repository");
     r.put("full_name", repo.fullName());
