@@ -198,11 +198,12 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   /**
-   * The receiver is away (restarting): redeliveries asked for meanwhile wait for the next {@link
-   * #webhookTarget}.
+   * The app has a webhook URL, but its receiver is away (starting, restarting on another port):
+   * redeliveries asked for meanwhile wait for the next {@link #webhookTarget}.
    */
   public void webhookTargetAway() {
     webhooks.away();
+    world.deliveries().receiver(webhooks);
   }
 
   /** A one-time code for {@code POST /app-manifests/{code}/conversions}. */
