@@ -73,14 +73,13 @@ public final class CatchUp {
       if (listing instanceof MissedDeliveries.Listing.Failed f) {
         String when = f.retryAt().map(t -> " (GitHub asks to wait until " + t + ")").orElse("");
         return new ScanReport.Failed(
-            "listing page " + page + " of the App's webhook deliveries: " + f.message() + when,
-            slice.size(),
-            0,
-            mark);
+            "page " + page + " of the delivery log: " + f.message() + when, slice.size(), 0, mark);
       }
       MissedDeliveries.Listing.Page p = (MissedDeliveries.Listing.Page) listing;
       boolean reached = false;
       for (LoggedDelivery d : p.deliveries()) {
+        // ids grow with time in GitHub's log, so everything from the mark's id down was covered,
+        // even when the mark's own attempt has since left the log
         if (mark.isPresent() && d.id() <= mark.get().deliveryId()
             || d.deliveredAt().isBefore(horizon)) {
           reached = true;

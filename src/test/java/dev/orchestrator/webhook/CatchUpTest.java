@@ -134,7 +134,7 @@ class CatchUpTest {
 
     assertThat(r).isInstanceOf(ScanReport.Failed.class);
     assertThat(r.describe())
-        .startsWith("delivery catch-up failed: listing page 2 of the App's webhook deliveries: 502")
+        .startsWith("delivery catch-up failed: page 2 of the delivery log: 502 from GitHub")
         .contains("high-water mark unchanged (none yet)")
         .endsWith("trying again at the next scan");
     assertThat(log.redeliveries).isEmpty(); // nothing is asked for from a partial listing
