@@ -9,6 +9,7 @@ import dev.orchestrator.dispatch.RepositoryCatalogs;
 import dev.orchestrator.feedback.RunFeedback;
 import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubGateway;
+import dev.orchestrator.github.GitHubMissedDeliveries;
 import dev.orchestrator.github.GitHubRepositoryPort;
 import dev.orchestrator.github.Priority;
 import dev.orchestrator.github.RateLimits;
@@ -24,10 +25,13 @@ import dev.orchestrator.server.StartupRules;
 import dev.orchestrator.server.WebServer;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.ServerLock;
+import dev.orchestrator.store.SqliteCatchUpState;
 import dev.orchestrator.store.SqliteDeliveryStore;
+import dev.orchestrator.webhook.CatchUp;
 import dev.orchestrator.webhook.DeliveryHandler;
 import dev.orchestrator.webhook.Dispatcher;
 import dev.orchestrator.webhook.Intake;
+import dev.orchestrator.webhook.ScanReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,12 +62,16 @@ public final class ServerRuntime implements AutoCloseable {
   private WorkerPool workers;
   private Ticker poller;
   private Ticker pruning;
+  private Ticker catchUp;
 
   /** How often the server prunes what is older than {@code RETENTION}. */
   static final Duration PRUNE_EVERY = Duration.ofDays(1);
 
   /** How long a claimed run is a worker's before another may take it back. */
   static final Duration LEASE = Duration.ofSeconds(60);
+
+  /** How often the server looks for deliveries GitHub could not make (also once at start-up). */
+  static final Duration CATCH_UP_EVERY = Duration.ofMinutes(10);
 
   static final int MAX_ATTEMPTS = 3;
   static final Duration POLL_TICK = Duration.ofSeconds(1);
@@ -129,6 +137,8 @@ public final class ServerRuntime implements AutoCloseable {
             s.apiToken(),
             new WebServer.Routes(intake, this::readinessProblems, this::status, metrics));
     WebServer.startupWarning(s.server().host(), s.apiToken()).ifPresent(LOG::warn);
+    // after the web server: the redeliveries it asks for arrive at the webhook route
+    startCatchUp();
     if (decision instanceof StartupRules.Decision.Setup) {
       LOG.warn(
           "setup mode: no GitHub credentials, so webhooks are answered 401; set APP_ID and"
@@ -237,6 +247,46 @@ public final class ServerRuntime implements AutoCloseable {
   }
 
   /**
+   * Starts the catch-up of missed deliveries: at once, then every {@link #CATCH_UP_EVERY}. Only in
+   * App mode: the delivery log needs the App's JWT, which token mode does not have.
+   */
+  private void startCatchUp() {
+    if (!(decision instanceof StartupRules.Decision.Normal)) {
+      return;
+    }
+    if (app.settings().github().mode() != Settings.Mode.APP) {
+      LOG.info(
+          "delivery catch-up is off: it needs App mode (APP_ID and PRIVATE_KEY_PATH) to read"
+              + " GitHub's delivery log, so deliveries missed while the server was down are not"
+              + " recovered");
+      return;
+    }
+    if (!(app.github() instanceof GitHubAccess.Opened.Ready ready)) {
+      return; // handler() already refused to start with invalid credentials
+    }
+    CatchUp scans =
+        new CatchUp(
+            new GitHubMissedDeliveries(ready.access().gateway()),
+            deliveries::contains,
+            new SqliteCatchUpState(app.database()),
+            metrics,
+            app.clock());
+    catchUp =
+        new Ticker(
+            "delivery-catch-up",
+            CATCH_UP_EVERY,
+            () -> {
+              ScanReport report = scans.scan();
+              if (report.completed()) {
+                LOG.info(report.describe());
+              } else {
+                LOG.warn(report.describe());
+              }
+            });
+    catchUp.start();
+  }
+
+  /**
    * Prunes past {@code RETENTION}: once at start-up, then daily; a failure is logged and retried.
    */
   private void prune() {
@@ -325,6 +375,9 @@ public final class ServerRuntime implements AutoCloseable {
       return;
     }
     stopping = true;
+    if (catchUp != null) {
+      catchUp.close(); // no new scan asks for redeliveries that the closing server cannot take
+    }
     if (web != null) {
       web.close();
     }

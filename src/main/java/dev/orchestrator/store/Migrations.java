@@ -23,7 +23,8 @@ final class Migrations {
           "V4__run_links.sql",
           "V5__delivery_runs.sql",
           "V6__delivery_payloads.sql",
-          "V7__run_not_before.sql");
+          "V7__run_not_before.sql",
+          "V8__catchup.sql");
 
   private Migrations() {}
 

@@ -41,6 +41,8 @@ class BackupRestoreCommandTest {
         .contains("integrity check: ok\nrows per table:\n")
         .contains(
             "  breakers            0\n"
+                + "  catchup_mark        0\n"
+                + "  catchup_requests    0\n"
                 + "  deliveries         25\n"
                 + "  delivery_payloads   0\n"
                 + "  delivery_runs       0\n"

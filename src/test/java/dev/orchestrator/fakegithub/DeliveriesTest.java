@@ -3,12 +3,22 @@ package dev.orchestrator.fakegithub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.orchestrator.config.Secret;
 import dev.orchestrator.fakegithub.state.Delivery;
+import dev.orchestrator.testing.Await;
 import dev.orchestrator.testing.MutableClock;
+import dev.orchestrator.webhook.SignatureVerifier;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +129,72 @@ class DeliveriesTest {
         client.get("/app/hook/deliveries").bearer(github.appJwt()).send().json().get(0);
     assertThat(newest.path("guid").asText()).isEqualTo(failed.guid());
     assertThat(newest.path("redelivery").asBoolean()).isTrue();
+  }
+
+  @Test
+  void withAReceiverTheRedeliveryIsSentSignedWithTheSameGuidAndListedWithItsAnswer()
+      throws Exception {
+    byte[] payload = "{\"action\":\"opened\",\"zen\":\"é\"}".getBytes(StandardCharsets.UTF_8);
+    Delivery failed = github.deliveries().record("g-1", "issues", "opened", 0, 1L, 77L, payload);
+    List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+    List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          Map<String, String> headers = new HashMap<>();
+          exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+          received.add(headers);
+          bodies.add(exchange.getRequestBody().readAllBytes());
+          exchange.sendResponseHeaders(received.size() == 1 ? 503 : 202, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      github.webhookTargetAway(); // sends wait until the receiver is there
+      assertThat(
+              client
+                  .post("/app/hook/deliveries/" + failed.id() + "/attempts")
+                  .bearer(github.appJwt())
+                  .send()
+                  .status())
+          .isEqualTo(202);
+      assertThat(received).isEmpty();
+      github.webhookTarget(
+          URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), "s3cret");
+      Await.until("the redelivery to arrive", () -> redeliveries("g-1") == 1);
+      client
+          .post("/app/hook/deliveries/" + failed.id() + "/attempts")
+          .bearer(github.appJwt())
+          .send();
+      Await.until("the second redelivery to arrive", () -> redeliveries("g-1") == 2);
+    } finally {
+      receiver.stop(0);
+    }
+
+    Map<String, String> h = received.get(0);
+    assertThat(bodies.get(0)).isEqualTo(payload);
+    assertThat(h)
+        .containsEntry("x-github-delivery", "g-1")
+        .containsEntry("x-github-event", "issues")
+        .containsEntry("x-github-hook-id", Long.toString(WebhookSender.HOOK_ID))
+        .containsEntry("x-github-hook-installation-target-type", "integration")
+        .containsEntry("x-github-hook-installation-target-id", Long.toString(github.appId()))
+        .containsEntry("content-type", "application/json")
+        .containsEntry("x-hub-signature-256", SignatureVerifier.sign(payload, Secret.of("s3cret")));
+    assertThat(h.get("x-hub-signature")).matches("sha1=[0-9a-f]{40}");
+    assertThat(h.get("user-agent")).startsWith("GitHub-Hookshot/");
+    List<Delivery> log = github.deliveries().newestFirst();
+    assertThat(log.get(0).statusCode()).isEqualTo(202);
+    assertThat(log.get(1).statusCode()).isEqualTo(503);
+    assertThat(log.get(1).status()).isEqualTo("Invalid HTTP Response: 503");
+    assertThat(log.subList(0, 2)).allSatisfy(d -> assertThat(d.redelivery()).isTrue());
+  }
+
+  private long redeliveries(String guid) {
+    return github.deliveries().newestFirst().stream()
+        .filter(d -> d.guid().equals(guid) && d.redelivery())
+        .count();
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.orchestrator.fakegithub.state.FakeApp;
 import dev.orchestrator.fakegithub.state.FakeRepo;
 import dev.orchestrator.fakegithub.state.Installation;
 import dev.orchestrator.fakegithub.state.World;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final Clock clock;
   private final String webhookSecret;
   private final List<String> routeKeys;
+  private final WebhookSender webhooks;
 
   FakeGitHub(FakeGitHubBuilder b, OpenApiIndex index) {
     this.clock = b.clock;
@@ -77,6 +79,7 @@ public final class FakeGitHub implements AutoCloseable {
         new ArrayList<>(GitHubRoutes.all(world, index, tokens, limits, keys, log, webhookSecret));
     routes.addAll(b.extraRoutes);
     this.routeKeys = routes.stream().map(Route::key).toList();
+    this.webhooks = new WebhookSender(b.appId);
     this.server =
         FakeServer.start(
             routes, new FakeServer.Parts(index, world, tokens, jwt, limits, faults, log, clock));
@@ -184,6 +187,25 @@ public final class FakeGitHub implements AutoCloseable {
     return world.deliveries();
   }
 
+  /**
+   * Sends redeliveries to the app's webhook URL {@code url}, signed with {@code secret}, as GitHub
+   * does (until this is called, a redelivery is listed as a success and sent nowhere). Call it
+   * again when the receiver comes back on another port.
+   */
+  public void webhookTarget(URI url, String secret) {
+    webhooks.target(url, secret);
+    world.deliveries().receiver(webhooks);
+  }
+
+  /**
+   * The app has a webhook URL, but its receiver is away (starting, restarting on another port):
+   * redeliveries asked for meanwhile wait for the next {@link #webhookTarget}.
+   */
+  public void webhookTargetAway() {
+    webhooks.away();
+    world.deliveries().receiver(webhooks);
+  }
+
   /** A one-time code for {@code POST /app-manifests/{code}/conversions}. */
   public String newManifestCode() {
     return world.newManifestCode();
@@ -242,6 +264,7 @@ public final class FakeGitHub implements AutoCloseable {
 
   @Override
   public void close() {
+    webhooks.close();
     server.close();
   }
 }

@@ -9,9 +9,14 @@
  *
  * <p><b>Seed</b> through {@code repo(owner, name)}: {@code add(IssueSeed…)}, {@code comment},
  * {@code react}, {@code role}, {@code customRole}, {@code file}; deliveries through {@code
- * deliveries().record(…)}. <b>Inspect</b> the same stores ({@code repo.issues().get(n)}, {@code
- * comments(owner, repo, n)}, {@code repo.checkRuns().all()}) and the request log ({@code
- * requests(method, path)}). <b>Break it</b> with {@code faults().on(method, pattern).once(…)}.
+ * deliveries().record(…)} (with the payload, for a redelivery to send). <b>Redeliveries</b> are
+ * listed as successes and sent nowhere until {@code webhookTarget(url, secret)} names the app's
+ * webhook URL; then {@link dev.orchestrator.fakegithub.WebhookSender} posts the payload there,
+ * signed with GitHub's headers, and the log lists what the receiver answered ({@code
+ * webhookTargetAway()} holds them while a server restarts). <b>Inspect</b> the same stores ({@code
+ * repo.issues().get(n)}, {@code comments(owner, repo, n)}, {@code repo.checkRuns().all()}) and the
+ * request log ({@code requests(method, path)}). <b>Break it</b> with {@code faults().on(method,
+ * pattern).once(…)}.
  *
  * <p>Layout: {@code openapi} (the vendored REST description, request validation), {@code http}
  * (server, pipeline, rate limits, ETags, request log), {@code auth} (test keys, JWT check, tokens),

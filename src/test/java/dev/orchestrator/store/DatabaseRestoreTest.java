@@ -127,6 +127,8 @@ class DatabaseRestoreTest {
   void migratesAnOlderBackupForward() throws Exception {
     try (Connection c = SqliteFiles.open(backup)) {
       // undo the migrations after V3, as a backup taken by an older release would be
+      SqliteFiles.exec(c, "DROP TABLE catchup_requests");
+      SqliteFiles.exec(c, "DROP TABLE catchup_mark");
       SqliteFiles.exec(c, "DROP INDEX runs_not_before");
       SqliteFiles.exec(c, "ALTER TABLE runs DROP COLUMN not_before");
       SqliteFiles.exec(c, "DROP TABLE delivery_payloads");
@@ -138,7 +140,7 @@ class DatabaseRestoreTest {
     DatabaseRestore.Result.Restored restored = (DatabaseRestore.Result.Restored) result;
     assertThat(restored.backupVersion()).isEqualTo(3);
     assertThat(restored.summary().schemaVersion()).isEqualTo(Migrations.latest());
-    assertThat(restored.summary().rowCounts()).containsKey("run_links");
+    assertThat(restored.summary().rowCounts()).containsKey("run_links").containsKey("catchup_mark");
   }
 
   @Test

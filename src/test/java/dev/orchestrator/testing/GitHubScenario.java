@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,15 +25,29 @@ import java.util.Map;
 public final class GitHubScenario implements AutoCloseable {
   public static final String OWNER = "octo";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String WEBHOOKS = "/api/github/webhooks";
 
   public final FakeGitHub github;
   public final ServerHarness server;
+  private final Path dir;
+  private final Map<String, String> env;
+  private final Clock clock;
+  private final List<ServerHarness> restarted = new ArrayList<>();
 
-  private GitHubScenario(FakeGitHub github, ServerHarness server) {
+  private GitHubScenario(
+      FakeGitHub github, ServerHarness server, Path dir, Map<String, String> env, Clock clock) {
     this.github = github;
     this.server = server;
+    this.dir = dir;
+    this.env = env;
+    this.clock = clock;
   }
 
+  /**
+   * Starts the fake and the server. The fake sends redeliveries to the server's webhook route,
+   * signed with {@link ServerHarness#SECRET}; one asked for while the server is starting (by the
+   * start-up catch-up) waits until it listens.
+   */
   public static GitHubScenario start(Path dir, Map<String, String> extra) {
     return start(dir, extra, Clock.systemUTC());
   }
@@ -42,7 +58,10 @@ public final class GitHubScenario implements AutoCloseable {
     try {
       Map<String, String> env = appEnv(github, dir);
       env.putAll(extra);
-      return new GitHubScenario(github, ServerHarness.start(dir, env, clock, app -> null));
+      github.webhookTargetAway();
+      ServerHarness server = ServerHarness.start(dir, env, clock, app -> null);
+      github.webhookTarget(server.uri(WEBHOOKS), ServerHarness.SECRET);
+      return new GitHubScenario(github, server, dir, env, clock);
     } catch (IOException e) {
       github.close();
       throw new UncheckedIOException(e);
@@ -66,6 +85,19 @@ public final class GitHubScenario implements AutoCloseable {
     env.put("GITHUB_API_URL", github.apiUrl());
     env.put("MISSIONS_DIR", Path.of("missions").toAbsolutePath().toString());
     return env;
+  }
+
+  /**
+   * Stops the newest server and starts another on the same database (a restart: a new port, the
+   * start-up work again). The scenario closes it; the helpers here keep using the first server.
+   */
+  public ServerHarness restartServer() {
+    github.webhookTargetAway();
+    (restarted.isEmpty() ? server : restarted.get(restarted.size() - 1)).close();
+    ServerHarness next = ServerHarness.start(dir, env, clock, app -> null);
+    restarted.add(next);
+    github.webhookTarget(next.uri(WEBHOOKS), ServerHarness.SECRET);
+    return next;
   }
 
   public FakeRepo repo(String name) {
@@ -181,6 +213,7 @@ public final class GitHubScenario implements AutoCloseable {
 
   @Override
   public void close() {
+    restarted.forEach(ServerHarness::close);
     server.close();
     github.close();
   }
