@@ -9,6 +9,7 @@ import dev.orchestrator.feedback.RunFeedback;
 import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.github.GitHubRepositoryPort;
+import dev.orchestrator.github.ManifestConversion;
 import dev.orchestrator.github.Priority;
 import dev.orchestrator.github.RateLimits;
 import dev.orchestrator.mission.LoadResult;
@@ -19,16 +20,20 @@ import dev.orchestrator.server.MetricsSources;
 import dev.orchestrator.server.PrometheusMetrics;
 import dev.orchestrator.server.StartupRules;
 import dev.orchestrator.server.WebServer;
+import dev.orchestrator.setup.Manifest;
+import dev.orchestrator.setup.SetupFlow;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.ServerLock;
 import dev.orchestrator.store.SqliteDeliveryStore;
 import dev.orchestrator.webhook.DeliveryHandler;
 import dev.orchestrator.webhook.Dispatcher;
 import dev.orchestrator.webhook.Intake;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,13 +127,22 @@ public final class ServerRuntime implements AutoCloseable {
             s.server().host(),
             s.server().port(),
             s.apiToken(),
-            new WebServer.Routes(intake, this::readinessProblems, this::status, metrics));
+            new WebServer.Routes(
+                intake,
+                this::readinessProblems,
+                this::status,
+                metrics,
+                setupFlow(),
+                s.setup().allowRemote()));
     WebServer.startupWarning(s.server().host(), s.apiToken()).ifPresent(LOG::warn);
     if (decision instanceof StartupRules.Decision.Setup) {
       LOG.warn(
-          "setup mode: no GitHub credentials, so webhooks are answered 401; set APP_ID and"
-              + " PRIVATE_KEY_PATH (or GITHUB_TOKEN) and WEBHOOK_SECRET, then restart (port {})",
-          web.port());
+          "setup mode: no GitHub credentials, so webhooks are answered 401; open"
+              + " http://127.0.0.1:{}/setup on this machine to register the GitHub App{}"
+              + " (or set APP_ID and PRIVATE_KEY_PATH, or GITHUB_TOKEN, and WEBHOOK_SECRET, then"
+              + " restart)",
+          web.port(),
+          s.server().publicUrl().isPresent() ? "" : " (set PUBLIC_URL first)");
     }
     LOG.info("sqlite pragmas: {} (checkpoints: background thread)", pragmas(db));
     LOG.info(
@@ -137,6 +151,25 @@ public final class ServerRuntime implements AutoCloseable {
         web.port(),
         db.file(),
         s.github().mode());
+  }
+
+  /** The manifest flow, in setup mode only: elsewhere {@code /setup} does not exist. */
+  private Optional<SetupFlow> setupFlow() {
+    if (!(decision instanceof StartupRules.Decision.Setup)) {
+      return Optional.empty();
+    }
+    Settings s = app.settings();
+    return Optional.of(
+        new SetupFlow(
+            new SetupFlow.Config(
+                s.server().publicUrl(),
+                s.github().webUrl(),
+                s.setup().organization(),
+                Path.of(Manifest.FILE),
+                app.dotEnv(),
+                s.github().webhookSecret().isPresent()),
+            new ManifestConversion(s.github().apiUrl()),
+            app.clock()));
   }
 
   /**

@@ -1,0 +1,4 @@
+package dev.orchestrator.setup;
+
+/** An HTML page and its status, as the setup routes answer it. */
+public record Page(int status, String html) {}
