@@ -52,6 +52,7 @@ public final class ServerRuntime implements AutoCloseable {
   private WebServer web;
   private PrometheusMetrics metrics;
   private volatile boolean stopping;
+  private volatile boolean restartRequested;
   private final Identity identity = new Identity();
   private IdentityLookup identityLookup;
   private volatile Runnable workerWake;
@@ -132,8 +133,11 @@ public final class ServerRuntime implements AutoCloseable {
                 this::readinessProblems,
                 this::status,
                 metrics,
-                setupFlow(),
-                s.setup().allowRemote()));
+                setupFlow()
+                    .map(
+                        flow ->
+                            new WebServer.Setup(
+                                flow, s.setup().allowRemote(), this::restartAfterSetup))));
     WebServer.startupWarning(s.server().host(), s.apiToken()).ifPresent(LOG::warn);
     if (decision instanceof StartupRules.Decision.Setup) {
       LOG.warn(
@@ -151,6 +155,22 @@ public final class ServerRuntime implements AutoCloseable {
         web.port(),
         db.file(),
         s.github().mode());
+  }
+
+  /**
+   * Setup wrote the App's credentials: stop (from another thread, the request that wrote them is
+   * still finishing) and let {@code serve} start again, reading them.
+   */
+  private void restartAfterSetup() {
+    restartRequested = true;
+    LOG.info("setup: the App is registered; restarting to run in App mode");
+    Thread t = new Thread(this::close, "setup-restart");
+    t.start();
+  }
+
+  /** Whether the server stopped so that {@code serve} starts it again (after setup). */
+  public boolean restartRequested() {
+    return restartRequested;
   }
 
   /** The manifest flow, in setup mode only: elsewhere {@code /setup} does not exist. */

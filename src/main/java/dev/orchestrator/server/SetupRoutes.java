@@ -1,11 +1,11 @@
 package dev.orchestrator.server;
 
 import dev.orchestrator.setup.Page;
-import dev.orchestrator.setup.SetupFlow;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,21 +32,31 @@ final class SetupRoutes {
 
   private SetupRoutes() {}
 
-  /** What serves the pages, and whether {@code /setup} may answer other hosts. */
-  record Setup(SetupFlow flow, boolean allowRemote) {}
-
-  static void register(JavalinConfig config, Setup setup) {
+  static void register(JavalinConfig config, WebServer.Setup setup) {
     config.routes.get(PAGE, ctx -> page(ctx, setup));
     config.routes.get(
         CALLBACK,
         ctx -> {
           // Caches and the Referer header must not keep the one-time code and state.
           ctx.header("Referrer-Policy", "no-referrer");
-          send(ctx, setup.flow().callback(ctx.queryParam("code"), ctx.queryParam("state")));
+          Page page = setup.flow().callback(ctx.queryParam("code"), ctx.queryParam("state"));
+          if (!page.registered()) {
+            send(ctx, page);
+            return;
+          }
+          // The server restarts once this is sent, so it is sent and flushed here, in full,
+          // rather than left for Javalin to write after the handler.
+          byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
+          ctx.header("Cache-Control", "no-store");
+          ctx.status(page.status()).contentType("text/html; charset=utf-8");
+          ctx.res().setContentLength(body.length);
+          ctx.res().getOutputStream().write(body);
+          ctx.res().flushBuffer();
+          setup.onRegistered().run();
         });
   }
 
-  private static void page(Context ctx, Setup setup) {
+  private static void page(Context ctx, WebServer.Setup setup) {
     if (!setup.allowRemote() && !isLocal(ctx)) {
       LOG.warn(
           "refused GET {} from {}: not loopback, or forwarded by a proxy",

@@ -57,33 +57,36 @@ final class SetupPages {
                 + " rather than in <code>.env</code>, unset it there: the environment wins, and"
                 + " GitHub now signs with the App's new secret.</p>"
             : "";
-    return page(
-        200,
-        "GitHub App registered",
-        "<p>GitHub registered the App <a id=\"app\" href=\""
-            + esc(r.htmlUrl())
-            + "\">"
-            + esc(r.slug())
-            + "</a> (App id "
-            + r.id()
-            + ").</p><ul>"
-            + "<li>Its private key is in <code>"
-            + esc(key.toString())
-            + "</code> (mode 600).</li>"
-            + "<li><code>APP_ID</code>, <code>PRIVATE_KEY_PATH</code>,"
-            + " <code>WEBHOOK_SECRET</code>, <code>GITHUB_CLIENT_ID</code> and"
-            + " <code>GITHUB_CLIENT_SECRET</code> are in <code>"
-            + esc(dotEnv.toString())
-            + "</code> (mode 600; its other lines are kept). Keep both files out of version"
-            + " control.</li></ul>"
-            + warning
-            + "<h2>Next</h2><ol>"
-            + "<li>Restart <code>bin/agent serve</code>: it reads <code>.env</code> and starts in"
-            + " App mode. This page and <code>/setup</code> are then gone.</li>"
-            + "<li><a id=\"install\" href=\""
-            + esc(install)
-            + "\">Install the App</a> on the repositories it should serve, and opt each one in"
-            + " with <code>.github/agent.yml</code>.</li></ol>");
+    Page page =
+        page(
+            200,
+            "GitHub App registered",
+            "<p>GitHub registered the App <a id=\"app\" href=\""
+                + esc(r.htmlUrl())
+                + "\">"
+                + esc(r.slug())
+                + "</a> (App id "
+                + r.id()
+                + ").</p><ul>"
+                + "<li>Its private key is in <code>"
+                + esc(key.toString())
+                + "</code> (mode 600).</li>"
+                + "<li><code>APP_ID</code>, <code>PRIVATE_KEY_PATH</code>,"
+                + " <code>WEBHOOK_SECRET</code>, <code>GITHUB_CLIENT_ID</code> and"
+                + " <code>GITHUB_CLIENT_SECRET</code> are in <code>"
+                + esc(dotEnv.toString())
+                + "</code> (mode 600; its other lines are kept). Keep both files out of version"
+                + " control.</li></ul>"
+                + warning
+                + "<h2>Next</h2><ol>"
+                + "<li>Nothing to do here: <code>bin/agent serve</code> restarts itself now, reads"
+                + " <code>.env</code> and runs in App mode (<code>/setup</code> is then gone). Its"
+                + " log says <code>mode APP</code>.</li>"
+                + "<li><a id=\"install\" href=\""
+                + esc(install)
+                + "\">Install the App</a> on the repositories it should serve, and opt each one in"
+                + " with <code>.github/agent.yml</code>.</li></ol>");
+    return new Page(page.status(), page.html(), true);
   }
 
   static Page alreadyRegistered(Registration r) {

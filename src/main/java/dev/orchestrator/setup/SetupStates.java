@@ -76,8 +76,9 @@ public final class SetupStates {
     return clock.instant().isBefore(expires) ? Check.ACCEPTED : Check.EXPIRED;
   }
 
+  /** Expired states are kept for another lifetime, so a late callback hears "expired". */
   private void forgetExpired() {
-    Instant now = clock.instant();
-    issued.values().removeIf(expires -> !now.isBefore(expires));
+    Instant horizon = clock.instant().minus(LIFETIME);
+    issued.values().removeIf(expires -> !horizon.isBefore(expires));
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.orchestrator.config.DotEnv;
 import dev.orchestrator.config.Secret;
 import dev.orchestrator.fakegithub.FakeGitHub;
+import dev.orchestrator.testing.Await;
 import dev.orchestrator.testing.ServerHarness;
 import dev.orchestrator.webhook.SignatureVerifier;
 import java.io.IOException;
@@ -111,22 +112,22 @@ class SetupModeServerTest {
     String installUrl = github.webUrl() + "/apps/" + github.app().slug() + "/installations/new";
     assertThat(done.body())
         .contains("href=\"" + installUrl + "\"")
-        .contains("Restart <code>bin/agent serve</code>")
+        .contains("restarts itself now")
         .doesNotContain(github.webhookSecret())
         .doesNotContain("fake-client-secret")
         .doesNotContain("PRIVATE KEY");
 
-    // the state was used up
-    HttpResponse<String> again = callback(github.newManifestCode(), state);
-    assertThat(again.statusCode()).isEqualTo(400);
-    assertThat(conversions()).isEqualTo(1);
-
-    // the next start reads .env: App mode, /setup gone, GitHub's secret verifies deliveries
+    // the server stops so that `serve` starts it again (ServeCommandSetupTest runs that loop)
+    Await.until("the setup server to stop", () -> !isRunning(server));
+    assertThat(server.server().restartRequested()).isTrue();
     server.close();
     server = null;
+
+    // the next start reads .env: App mode, /setup gone, GitHub's secret verifies deliveries
     server = ServerHarness.start(dir, setupEnv());
     assertThat(server.get("/setup").statusCode()).isEqualTo(404);
-    assertThat(server.get("/setup/callback?code=x&state=y").statusCode()).isEqualTo(404);
+    assertThat(callback(github.newManifestCode(), state).statusCode()).isEqualTo(404);
+    assertThat(conversions()).isEqualTo(1);
     byte[] ping =
         "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}".getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> delivered =
@@ -165,6 +166,14 @@ class SetupModeServerTest {
     // webhooks stay refused in setup mode
     assertThat(server.deliver("ping", "{}".getBytes(StandardCharsets.UTF_8)).statusCode())
         .isEqualTo(401);
+  }
+
+  private static boolean isRunning(ServerHarness h) {
+    try {
+      return h.server().port() > 0 && h.get("/healthz").statusCode() == 200;
+    } catch (AssertionError e) {
+      return false; // connection refused: stopped
+    }
   }
 
   private long conversions() {
