@@ -50,9 +50,13 @@ final class SetupRoutes {
           ctx.header("Cache-Control", "no-store");
           ctx.status(page.status()).contentType("text/html; charset=utf-8");
           ctx.res().setContentLength(body.length);
-          ctx.res().getOutputStream().write(body);
-          ctx.res().flushBuffer();
-          setup.onRegistered().run();
+          try {
+            ctx.res().getOutputStream().write(body);
+            ctx.res().flushBuffer();
+          } finally {
+            // the credentials are written: restart even if the browser went away
+            setup.onRegistered().run();
+          }
         });
   }
 
