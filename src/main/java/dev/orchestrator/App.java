@@ -44,6 +44,7 @@ import dev.orchestrator.tool.HealthPort;
 import dev.orchestrator.tool.ToolRegistry;
 import dev.orchestrator.webhook.DeliveryReports;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -54,14 +55,26 @@ import java.util.Optional;
 public final class App implements AutoCloseable {
   private final Settings settings;
   private final Clock clock;
+  private final Path dotEnv;
   private Database database;
   private ToolRegistry tools;
   private GitHubAccess.Opened github;
   private Planners.LlmFactory llm;
 
   public App(Settings settings, Clock clock) {
+    this(settings, clock, Path.of(".env"));
+  }
+
+  /** An application whose settings were read with {@code dotEnv}, where setup writes too. */
+  public App(Settings settings, Clock clock, Path dotEnv) {
     this.settings = settings;
     this.clock = clock;
+    this.dotEnv = dotEnv;
+  }
+
+  /** The {@code .env} file the settings were read with; setup mode writes the App's there. */
+  public Path dotEnv() {
+    return dotEnv;
   }
 
   public Settings settings() {

@@ -39,7 +39,7 @@ public final class AppFactory {
   /** A new application over valid settings; throws a {@code ConfigException} listing problems. */
   public App open() {
     Settings settings = config().orThrow();
-    return new App(settings, clock);
+    return new App(settings, clock, dotEnv);
   }
 
   public Clock clock() {

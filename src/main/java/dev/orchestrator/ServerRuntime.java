@@ -11,6 +11,7 @@ import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.github.GitHubMissedDeliveries;
 import dev.orchestrator.github.GitHubRepositoryPort;
+import dev.orchestrator.github.ManifestConversion;
 import dev.orchestrator.github.Priority;
 import dev.orchestrator.github.RateLimits;
 import dev.orchestrator.mission.LoadResult;
@@ -23,6 +24,8 @@ import dev.orchestrator.server.MetricsSources;
 import dev.orchestrator.server.PrometheusMetrics;
 import dev.orchestrator.server.StartupRules;
 import dev.orchestrator.server.WebServer;
+import dev.orchestrator.setup.Manifest;
+import dev.orchestrator.setup.SetupFlow;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.ServerLock;
 import dev.orchestrator.store.SqliteCatchUpState;
@@ -32,6 +35,7 @@ import dev.orchestrator.webhook.DeliveryHandler;
 import dev.orchestrator.webhook.Dispatcher;
 import dev.orchestrator.webhook.Intake;
 import dev.orchestrator.webhook.ScanReport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +60,7 @@ public final class ServerRuntime implements AutoCloseable {
   private WebServer web;
   private PrometheusMetrics metrics;
   private volatile boolean stopping;
+  private volatile boolean restartRequested;
   private final Identity identity = new Identity();
   private IdentityLookup identityLookup;
   private volatile Runnable workerWake;
@@ -135,15 +140,27 @@ public final class ServerRuntime implements AutoCloseable {
             s.server().host(),
             s.server().port(),
             s.apiToken(),
-            new WebServer.Routes(intake, this::readinessProblems, this::status, metrics));
+            new WebServer.Routes(
+                intake,
+                this::readinessProblems,
+                this::status,
+                metrics,
+                setupFlow()
+                    .map(
+                        flow ->
+                            new WebServer.Setup(
+                                flow, s.setup().allowRemote(), this::restartAfterSetup))));
     WebServer.startupWarning(s.server().host(), s.apiToken()).ifPresent(LOG::warn);
     // after the web server: the redeliveries it asks for arrive at the webhook route
     startCatchUp();
     if (decision instanceof StartupRules.Decision.Setup) {
       LOG.warn(
-          "setup mode: no GitHub credentials, so webhooks are answered 401; set APP_ID and"
-              + " PRIVATE_KEY_PATH (or GITHUB_TOKEN) and WEBHOOK_SECRET, then restart (port {})",
-          web.port());
+          "setup mode: no GitHub credentials, so webhooks are answered 401; open"
+              + " http://127.0.0.1:{}/setup on this machine to register the GitHub App{}"
+              + " (or set APP_ID and PRIVATE_KEY_PATH, or GITHUB_TOKEN, and WEBHOOK_SECRET, then"
+              + " restart)",
+          web.port(),
+          s.server().publicUrl().isPresent() ? "" : " (set PUBLIC_URL first)");
     }
     LOG.info("sqlite pragmas: {} (checkpoints: background thread)", pragmas(db));
     LOG.info(
@@ -152,6 +169,41 @@ public final class ServerRuntime implements AutoCloseable {
         web.port(),
         db.file(),
         s.github().mode());
+  }
+
+  /**
+   * Setup wrote the App's credentials: stop (from another thread, the request that wrote them is
+   * still finishing) and let {@code serve} start again, reading them.
+   */
+  private void restartAfterSetup() {
+    restartRequested = true;
+    LOG.info("setup: the App is registered; restarting to run in App mode");
+    Thread t = new Thread(this::close, "setup-restart");
+    t.start();
+  }
+
+  /** Whether the server stopped so that {@code serve} starts it again (after setup). */
+  public boolean restartRequested() {
+    return restartRequested;
+  }
+
+  /** The manifest flow, in setup mode only: elsewhere {@code /setup} does not exist. */
+  private Optional<SetupFlow> setupFlow() {
+    if (!(decision instanceof StartupRules.Decision.Setup)) {
+      return Optional.empty();
+    }
+    Settings s = app.settings();
+    return Optional.of(
+        new SetupFlow(
+            new SetupFlow.Config(
+                s.server().publicUrl(),
+                s.github().webUrl(),
+                s.setup().organization(),
+                Path.of(Manifest.FILE),
+                app.dotEnv(),
+                s.github().webhookSecret().isPresent()),
+            new ManifestConversion(s.github().apiUrl()),
+            app.clock()));
   }
 
   /**

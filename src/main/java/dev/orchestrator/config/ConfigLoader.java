@@ -80,7 +80,7 @@ public final class ConfigLoader {
         new Settings.Server(
             text("HOST").orElse(Settings.Server.DEFAULT_HOST),
             integer("PORT", Settings.Server.DEFAULT_PORT, 0, 65_535),
-            uri("PUBLIC_URL"),
+            publicUrl(),
             duration("SHUTDOWN_GRACE", Settings.Server.DEFAULT_SHUTDOWN_GRACE)),
         new Settings.Store(databaseUrl()),
         Path.of(text("MISSIONS_DIR").orElse(Settings.DEFAULT_MISSIONS_DIR)),
@@ -91,7 +91,50 @@ public final class ConfigLoader {
         approvals(),
         llm(),
         secret("API_TOKEN"),
-        retention());
+        retention(),
+        new Settings.Setup(
+            organization(), bool("SETUP_ALLOW_REMOTE", Settings.Setup.DEFAULT_ALLOW_REMOTE)));
+  }
+
+  /** The App's public address: its manifest appends paths, so it may not carry a query. */
+  private Optional<URI> publicUrl() {
+    Optional<URI> u = uri("PUBLIC_URL");
+    if (u.isPresent() && (u.get().getRawQuery() != null || u.get().getRawFragment() != null)) {
+      problems.add(
+          "PUBLIC_URL: expected a base URL without query or fragment, such as"
+              + " https://agent.example.com, found \""
+              + u.get()
+              + "\"");
+      return Optional.empty();
+    }
+    return u;
+  }
+
+  /** {@code GH_ORG}: an organization login as GitHub spells them. */
+  private Optional<String> organization() {
+    Optional<String> org = text("GH_ORG");
+    if (org.isPresent() && !org.get().matches("[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}")) {
+      problems.add(
+          "GH_ORG: expected an organization login (letters, digits, single hyphens, at most 39),"
+              + " found \""
+              + org.get()
+              + "\"");
+      return Optional.empty();
+    }
+    return org;
+  }
+
+  private boolean bool(String name, boolean fallback) {
+    Optional<String> raw = text(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    String v = raw.get().toLowerCase(java.util.Locale.ROOT);
+    if (v.equals("true") || v.equals("false")) {
+      return v.equals("true");
+    }
+    problems.add(name + ": expected true or false, found \"" + raw.get() + "\"");
+    return fallback;
   }
 
   private Settings.GitHub github() {

@@ -18,7 +18,8 @@ public record Settings(
     Approvals approvals,
     Llm llm,
     Optional<Secret> apiToken,
-    Duration retention) {
+    Duration retention,
+    Setup setup) {
 
   /** How the process talks to GitHub. */
   public enum Mode {
@@ -57,6 +58,18 @@ public record Settings(
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 3000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+  }
+
+  /**
+   * Registering the App from its manifest ({@code /setup}, setup mode only).
+   *
+   * @param organization {@code GH_ORG}: register the App under this organization instead of the
+   *     signed-in user's account
+   * @param allowRemote {@code SETUP_ALLOW_REMOTE}: serve {@code /setup} to other hosts than
+   *     loopback (it hands out the means to write this server's credentials)
+   */
+  public record Setup(Optional<String> organization, boolean allowRemote) {
+    public static final boolean DEFAULT_ALLOW_REMOTE = false;
   }
 
   /** The database. */

@@ -9,6 +9,7 @@ import dev.orchestrator.webhook.Delivery;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Events that end waiting runs: a new push to a pull request cancels queued runs for its old head
@@ -17,6 +18,17 @@ import java.util.List;
  */
 final class Lifecycle {
   private static final int MAX = 10_000;
+
+  /** A new head or a closed pull request: queued runs of the old head, or all waiting runs. */
+  private static final Set<String> PULL_REQUEST_KINDS =
+      Set.of("pull_request.synchronize", "pull_request.closed");
+
+  /** The App was uninstalled or suspended there: every waiting run of that installation. */
+  private static final Set<String> INSTALLATION_KINDS =
+      Set.of("installation.deleted", "installation.suspend");
+
+  /** The events whose deliveries can end runs here. */
+  static final Set<String> EVENTS = events(PULL_REQUEST_KINDS, INSTALLATION_KINDS);
 
   private final RunStore runs;
   private final Approvals approvals;
@@ -32,8 +44,7 @@ final class Lifecycle {
   List<Long> handle(Delivery d, JsonNode p) {
     String kind = d.kind();
     List<RunRecord> targets = new ArrayList<>();
-    if ((kind.equals("pull_request.synchronize") || kind.equals("pull_request.closed"))
-        && d.repository().isPresent()) {
+    if (PULL_REQUEST_KINDS.contains(kind) && d.repository().isPresent()) {
       int number = p.path("pull_request").path("number").asInt();
       String head = p.path("pull_request").path("head").path("sha").asText();
       boolean closed = kind.endsWith("closed");
@@ -48,8 +59,7 @@ final class Lifecycle {
           targets.add(r);
         }
       }
-    } else if ((kind.equals("installation.deleted") || kind.equals("installation.suspend"))
-        && d.installationId().isPresent()) {
+    } else if (INSTALLATION_KINDS.contains(kind) && d.installationId().isPresent()) {
       long installation = d.installationId().get();
       for (RunStatus s : EnumSet.of(RunStatus.QUEUED, RunStatus.BLOCKED)) {
         runs.withStatus(s, MAX).stream()
@@ -65,5 +75,14 @@ final class Lifecycle {
       }
     }
     return cancelled;
+  }
+
+  @SafeVarargs
+  private static Set<String> events(Set<String>... kinds) {
+    Set<String> events = new java.util.TreeSet<>();
+    for (Set<String> k : kinds) {
+      k.forEach(kind -> events.add(kind.substring(0, kind.indexOf('.'))));
+    }
+    return Set.copyOf(events);
   }
 }

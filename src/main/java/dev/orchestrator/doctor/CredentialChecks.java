@@ -38,7 +38,8 @@ final class CredentialChecks {
             Finding.warn(
                 "mode",
                 "none: without GitHub credentials `agent serve` starts in setup mode (webhooks"
-                    + " answered 401); set APP_ID and PRIVATE_KEY_PATH, or GITHUB_TOKEN"));
+                    + " answered 401) and registers the App at /setup (docs/SETUP.md); or set"
+                    + " APP_ID and PRIVATE_KEY_PATH, or GITHUB_TOKEN"));
         return new Outcome(out, false);
     }
     AppAuth.Loaded loaded = AppAuth.load(github, clock);

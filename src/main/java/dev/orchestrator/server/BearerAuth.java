@@ -17,10 +17,13 @@ import java.util.Set;
  */
 final class BearerAuth {
   /**
-   * Never behind the token: probes must work without credentials, and GitHub authenticates its
-   * deliveries with their signature.
+   * Never behind the token: probes must work without credentials, GitHub authenticates its
+   * deliveries with their signature, and the setup pages (setup mode only) are opened by a browser,
+   * which cannot send the token: {@code /setup} is held to loopback and its callback to the
+   * one-time state instead.
    */
-  static final Set<String> OPEN_PATHS = Set.of("/healthz", "/readyz", "/api/github/webhooks");
+  static final Set<String> OPEN_PATHS =
+      Set.of("/healthz", "/readyz", "/api/github/webhooks", SetupRoutes.PAGE, SetupRoutes.CALLBACK);
 
   /** Sent with every 401, as RFC 6750 asks. */
   static final String CHALLENGE = "Bearer realm=\"agent-orchestrator\"";

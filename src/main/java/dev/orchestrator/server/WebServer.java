@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.config.Secret;
+import dev.orchestrator.setup.SetupFlow;
 import dev.orchestrator.webhook.Intake;
 import dev.orchestrator.webhook.IntakeResult;
 import dev.orchestrator.webhook.WebhookRequest;
@@ -33,9 +34,25 @@ public final class WebServer implements AutoCloseable {
     this.javalin = javalin;
   }
 
-  /** What the routes serve. */
+  /** What the routes serve; {@code setup} only in setup mode ({@code /setup} is 404 otherwise). */
   public record Routes(
-      Intake intake, Readiness readiness, StatusSource status, PrometheusMetrics metrics) {}
+      Intake intake,
+      Readiness readiness,
+      StatusSource status,
+      PrometheusMetrics metrics,
+      Optional<Setup> setup) {
+    /** The routes of normal mode. */
+    public Routes(
+        Intake intake, Readiness readiness, StatusSource status, PrometheusMetrics metrics) {
+      this(intake, readiness, status, metrics, Optional.empty());
+    }
+  }
+
+  /**
+   * Setup mode's pages: the flow, whether {@code /setup} may answer other hosts than loopback
+   * ({@code SETUP_ALLOW_REMOTE}), and what to do once a registration's answer has been sent.
+   */
+  public record Setup(SetupFlow flow, boolean allowRemote, Runnable onRegistered) {}
 
   /** Starts on {@code host:port} (port 0 picks a free one). */
   public static WebServer start(String host, int port, Optional<Secret> apiToken, Routes routes) {
@@ -53,6 +70,7 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/readyz", ctx -> ready(ctx, routes.readiness()));
               config.routes.get("/api/status", ctx -> OperatorRoutes.status(ctx, routes.status()));
               config.routes.get("/metrics", ctx -> OperatorRoutes.metrics(ctx, routes.metrics()));
+              routes.setup().ifPresent(setup -> SetupRoutes.register(config, setup));
             });
     app.start();
     return new WebServer(app);

@@ -163,4 +163,34 @@ class ConfigLoaderTest {
     Settings s = load(Map.of("GITHUB_API_URL", "https://ghe.example/api/v3/")).orThrow();
     assertThat(s.github().apiUrl()).hasToString("https://ghe.example/api/v3");
   }
+
+  @Test
+  void setupSettingsHaveDefaultsAndAreValidated() {
+    Settings d = load(Map.of()).orThrow();
+    assertThat(d.server().publicUrl()).isEmpty();
+    assertThat(d.setup().organization()).isEmpty();
+    assertThat(d.setup().allowRemote()).isFalse();
+
+    Settings s =
+        load(Map.of(
+                "PUBLIC_URL", "https://agent.example.com/x/",
+                "GH_ORG", "octo-org",
+                "SETUP_ALLOW_REMOTE", "TRUE"))
+            .orThrow();
+    assertThat(s.server().publicUrl()).contains(java.net.URI.create("https://agent.example.com/x"));
+    assertThat(s.setup().organization()).contains("octo-org");
+    assertThat(s.setup().allowRemote()).isTrue();
+
+    ConfigResult r =
+        load(
+            Map.of(
+                "PUBLIC_URL", "https://agent.example.com/?a=b",
+                "GH_ORG", "-octo",
+                "SETUP_ALLOW_REMOTE", "yes"));
+    assertThat(((ConfigResult.Invalid) r).problems())
+        .hasSize(3)
+        .anySatisfy(p -> assertThat(p).startsWith("PUBLIC_URL: ").contains("without query"))
+        .anySatisfy(p -> assertThat(p).startsWith("GH_ORG: ").contains("\"-octo\""))
+        .anySatisfy(p -> assertThat(p).startsWith("SETUP_ALLOW_REMOTE: ").contains("\"yes\""));
+  }
 }

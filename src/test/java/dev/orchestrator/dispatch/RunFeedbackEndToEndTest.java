@@ -101,7 +101,8 @@ class RunFeedbackEndToEndTest {
             .toList();
     assertThat(requests)
         .containsExactly(
-            // the dispatcher: the repository's agent.yml, 👀, who is asking
+            // the dispatcher: the repository's agent.yml and missions directory, 👀, who is asking
+            "GET /repos/{owner}/{repo}/contents/{path}",
             "GET /repos/{owner}/{repo}/contents/{path}",
             "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
             "GET /repos/{owner}/{repo}/collaborators/{username}/permission",

@@ -82,6 +82,31 @@ public final class ServerProcess implements AutoCloseable {
     return port.join();
   }
 
+  /**
+   * The port of the {@code n}th "listening on" line (1-based), waiting for it: {@code serve} starts
+   * the server again after setup.
+   */
+  public int awaitListening(int n) {
+    Await.until(
+        "listening line " + n + " in: " + output(),
+        Duration.ofSeconds(30),
+        () -> listening().size() >= n);
+    return listening().get(n - 1);
+  }
+
+  private List<Integer> listening() {
+    List<Integer> ports = new ArrayList<>();
+    synchronized (lines) {
+      for (String line : lines) {
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          ports.add(Integer.parseInt(m.group(1)));
+        }
+      }
+    }
+    return ports;
+  }
+
   /** Everything the server printed so far. */
   public String output() {
     synchronized (lines) {
