@@ -22,7 +22,8 @@ final class Migrations {
           "V3__queue.sql",
           "V4__run_links.sql",
           "V5__delivery_runs.sql",
-          "V6__delivery_payloads.sql");
+          "V6__delivery_payloads.sql",
+          "V8__schedule_slots.sql");
 
   private Migrations() {}
 

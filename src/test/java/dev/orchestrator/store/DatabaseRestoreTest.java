@@ -127,6 +127,7 @@ class DatabaseRestoreTest {
   void migratesAnOlderBackupForward() throws Exception {
     try (Connection c = SqliteFiles.open(backup)) {
       // undo the migrations after V3, as a backup taken by an older release would be
+      SqliteFiles.exec(c, "DROP TABLE schedule_slots");
       SqliteFiles.exec(c, "DROP TABLE delivery_payloads");
       SqliteFiles.exec(c, "DROP TABLE delivery_runs");
       SqliteFiles.exec(c, "DROP TABLE run_links");
@@ -137,6 +138,7 @@ class DatabaseRestoreTest {
     assertThat(restored.backupVersion()).isEqualTo(3);
     assertThat(restored.summary().schemaVersion()).isEqualTo(Migrations.latest());
     assertThat(restored.summary().rowCounts()).containsKey("run_links");
+    assertThat(restored.summary().rowCounts()).containsKey("schedule_slots");
   }
 
   @Test
