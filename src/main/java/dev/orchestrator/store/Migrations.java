@@ -52,6 +52,15 @@ final class Migrations {
       List<String> statements = statements(load(name));
       db.write(
           c -> {
+            // another process (a second `agent run-due` on a new database) may have applied it
+            // since the version was read; BEGIN IMMEDIATE makes this check and the change one step
+            try (Statement s = c.createStatement();
+                ResultSet rs =
+                    s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+              if (rs.next() && rs.getInt(1) >= version) {
+                return null;
+              }
+            }
             try (Statement s = c.createStatement()) {
               for (String sql : statements) {
                 s.execute(sql);

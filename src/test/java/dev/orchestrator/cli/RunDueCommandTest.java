@@ -7,6 +7,12 @@ import dev.orchestrator.fakegithub.state.IssueSeed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +106,40 @@ class RunDueCommandTest {
     assertThat(github.requests("GET", "/search/issues")).hasSize(2);
     assertThat(cli.run("history", "--format", "json").out())
         .contains("\"trigger\" : \"schedule:0 * * * *\"");
+  }
+
+  @Test
+  void twoRunDueAtOnceRunTheSlotOnce() throws Exception {
+    Files.writeString(missions.resolve("hourly.yml"), HOURLY);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Cli.Result>> both = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        both.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return cli.run("run-due");
+                }));
+      }
+      go.countDown();
+      List<String> outs = new ArrayList<>();
+      for (Future<Cli.Result> f : both) {
+        Cli.Result r = f.get();
+        assertThat(r.exit()).as(r.err()).isZero();
+        outs.add(r.out());
+      }
+
+      assertThat(outs).filteredOn(o -> o.contains("run 1 hourly on \"octo/hello\"")).hasSize(1);
+      // the other saw the slot taken, before or after it looked at the slots
+      assertThat(outs)
+          .filteredOn(o -> o.startsWith("nothing due") || o.contains("already taken"))
+          .hasSize(1);
+      assertThat(github.requests("GET", "/search/issues")).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
