@@ -29,6 +29,7 @@ import dev.orchestrator.runtime.RunLinkStore;
 import dev.orchestrator.runtime.RunMetrics;
 import dev.orchestrator.runtime.RunStore;
 import dev.orchestrator.runtime.TranscriptStore;
+import dev.orchestrator.schedule.SlotStore;
 import dev.orchestrator.store.Database;
 import dev.orchestrator.store.Pruner;
 import dev.orchestrator.store.SqliteBreakerStore;
@@ -38,6 +39,7 @@ import dev.orchestrator.store.SqliteRunCounts;
 import dev.orchestrator.store.SqliteRunLinkStore;
 import dev.orchestrator.store.SqliteRunStats;
 import dev.orchestrator.store.SqliteRunStore;
+import dev.orchestrator.store.SqliteSlotStore;
 import dev.orchestrator.store.SqliteSpendLedger;
 import dev.orchestrator.store.SqliteTranscriptStore;
 import dev.orchestrator.tool.HealthPort;
@@ -210,8 +212,17 @@ public final class App implements AutoCloseable {
   }
 
   public MissionQueue queue() {
+    return sqliteQueue();
+  }
+
+  private SqliteMissionQueue sqliteQueue() {
     return new SqliteMissionQueue(
         database(), settings.queue().capacityPerInstallation(), settings.queue().capacityTotal());
+  }
+
+  /** Schedule slots, taken by {@code takenBy} ({@code serve} or {@code run-due}). */
+  public SlotStore slots(String takenBy) {
+    return new SqliteSlotStore(database(), sqliteQueue(), takenBy);
   }
 
   public RunLinkStore links() {

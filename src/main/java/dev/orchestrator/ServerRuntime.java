@@ -20,6 +20,7 @@ import dev.orchestrator.mission.Problem;
 import dev.orchestrator.queue.WorkerPool;
 import dev.orchestrator.report.StatusJson;
 import dev.orchestrator.runtime.RunRecord;
+import dev.orchestrator.schedule.Scheduler;
 import dev.orchestrator.server.MetricsSources;
 import dev.orchestrator.server.PrometheusMetrics;
 import dev.orchestrator.server.StartupRules;
@@ -66,6 +67,7 @@ public final class ServerRuntime implements AutoCloseable {
   private volatile Runnable workerWake;
   private WorkerPool workers;
   private Ticker poller;
+  private Ticker scheduler;
   private Ticker pruning;
   private Ticker catchUp;
 
@@ -80,6 +82,9 @@ public final class ServerRuntime implements AutoCloseable {
 
   static final int MAX_ATTEMPTS = 3;
   static final Duration POLL_TICK = Duration.ofSeconds(1);
+
+  /** How often the scheduler looks for due slots; cron's resolution is a minute. */
+  static final Duration SCHEDULE_TICK = Duration.ofSeconds(15);
 
   private ServerRuntime(App app, StartupRules.Decision decision, DeliveryHandler handler) {
     this.app = app;
@@ -128,6 +133,7 @@ public final class ServerRuntime implements AutoCloseable {
     if (workers != null) {
       workers.start();
       poller.start();
+      scheduler.start();
     }
     pruning = new Ticker("daily-prune", PRUNE_EVERY, this::prune);
     pruning.start();
@@ -295,6 +301,10 @@ public final class ServerRuntime implements AutoCloseable {
         new WorkerPool(app.queue(), job, s.queue().workers(), LEASE, MAX_ATTEMPTS, app.clock());
     workerWake = workers::wake;
     poller = new Ticker("approval-poller", POLL_TICK, wired.poller()::tick);
+    Scheduler schedules =
+        new Scheduler(
+            missions.catalog(), app.slots(Scheduler.TAKER), app.clock(), this::wakeWorkers);
+    scheduler = new Ticker("scheduler", SCHEDULE_TICK, schedules::tick);
     return wired.router();
   }
 
@@ -438,6 +448,9 @@ public final class ServerRuntime implements AutoCloseable {
     }
     if (poller != null) {
       poller.close();
+    }
+    if (scheduler != null) {
+      scheduler.close();
     }
     if (pruning != null) {
       pruning.close();

@@ -63,6 +63,7 @@ class ImportRuleTest {
           Map.entry("planner", List.of("java.net.http.", "java.net.", "io.github.resilience4j.")),
           Map.entry("runtime", List.of()),
           Map.entry("queue", List.of()),
+          Map.entry("schedule", List.of()),
           Map.entry(
               "github",
               List.of(

@@ -101,6 +101,14 @@ public record Mission(
         .toList();
   }
 
+  /** The schedule triggers. */
+  public List<Trigger.OnSchedule> schedules() {
+    return triggers.stream()
+        .filter(Trigger.OnSchedule.class::isInstance)
+        .map(Trigger.OnSchedule.class::cast)
+        .toList();
+  }
+
   /** The arguments that have defaults, with them: what a run without arguments uses. */
   public Map<String, JsonNode> defaultArguments() {
     Map<String, JsonNode> out = new LinkedHashMap<>();

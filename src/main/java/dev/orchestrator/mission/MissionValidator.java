@@ -28,7 +28,7 @@ final class MissionValidator {
     raw.name().ifPresent(n -> Names.checkName(n, "\"name\"", problems));
     Optional<String> description = nonBlank(raw.description(), "description");
     Optional<String> goal = nonBlank(raw.goal(), "goal");
-    List<Trigger> triggers = TriggerValidator.validate(raw.triggers(), problems);
+    List<Trigger> triggers = TriggerValidator.validate(raw.triggers(), scope, problems);
     Optional<PlannerType> planner = choice(raw.planner(), PlannerType.class, "planner");
     List<String> tools = AllowedTools.validate(raw.allowedTools(), scope, problems);
     int maxSteps = maxSteps(raw.maxSteps());
@@ -43,6 +43,7 @@ final class MissionValidator {
         choice(raw.report(), ReportPolicy.class, "report").orElse(Mission.DEFAULT_REPORT);
     Optional<Budget> budget = raw.budget().flatMap(this::budget);
     Map<String, ArgumentSpec> arguments = ArgumentValidator.validate(raw.arguments(), problems);
+    ScheduleValidator.argumentsHaveDefaults(raw.triggers(), arguments, problems);
     List<Step> steps =
         raw.steps()
             .map(s -> StepValidator.validate(s.value(), written(raw), arguments, problems))

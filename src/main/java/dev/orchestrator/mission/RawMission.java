@@ -31,7 +31,7 @@ record RawMission(
     Optional<Located<String>> approvalTimeout) {
 
   /** One trigger as written: an event with conditions, or a command. */
-  sealed interface RawTrigger permits RawEvent, RawCommand {}
+  sealed interface RawTrigger permits RawEvent, RawCommand, RawSchedule {}
 
   /** {@code event: issues.opened} plus conditions such as {@code label: bug}. */
   record RawEvent(Located<String> event, Map<String, Located<String>> conditions)
@@ -39,6 +39,18 @@ record RawMission(
 
   /** {@code command: triage}. */
   record RawCommand(Located<String> command) implements RawTrigger {}
+
+  /**
+   * {@code schedule: "0 * * * *"} with {@code timezone} and {@code repositories}, positioned at the
+   * trigger's first key (where a missing key is reported).
+   */
+  record RawSchedule(
+      Located<String> schedule,
+      Optional<Located<String>> timezone,
+      Optional<Located<List<Located<String>>>> repositories,
+      int line,
+      int column)
+      implements RawTrigger {}
 
   /** {@code budget:}, positioned at its key. */
   record RawBudget(

@@ -32,6 +32,11 @@ final class RawReader {
   static final List<String> BUDGET_KEYS = List.of("tokens", "usd");
   static final List<String> ARGUMENT_KEYS = List.of("description", "default");
 
+  /** The keys that say what kind a trigger is; a trigger has exactly one. */
+  static final List<String> TRIGGER_KINDS = List.of("event", "command", "schedule");
+
+  static final List<String> SCHEDULE_KEYS = List.of("schedule", "timezone", "repositories");
+
   /** Payload conditions an event trigger may carry besides {@code event}. */
   static final List<String> CONDITIONS = List.of("label");
 
@@ -116,19 +121,27 @@ final class RawReader {
   }
 
   private Optional<RawMission.RawTrigger> trigger(YamlNode.Mapping m, String context) {
-    if (m.get("schedule").isPresent()) {
-      problems.atKey(
-          m.get("schedule").get(),
-          context + ": schedule triggers are not supported yet; use an event or a command");
-      return Optional.empty();
-    }
-    if (m.get("command").isPresent() && m.get("event").isPresent()) {
-      problems.at(m, context + ": a trigger has \"event\" or \"command\", not both");
+    long kinds = TRIGGER_KINDS.stream().filter(k -> m.get(k).isPresent()).count();
+    if (kinds > 1) {
+      problems.at(m, context + ": a trigger has one of \"event\", \"command\" or \"schedule\"");
       return Optional.empty();
     }
     if (m.get("command").isPresent()) {
       Fields f = new Fields(m, context, List.of("command"), problems);
       return f.text("command").map(RawMission.RawCommand::new);
+    }
+    if (m.get("schedule").isPresent()) {
+      Fields f = new Fields(m, context, SCHEDULE_KEYS, problems);
+      return f.text("schedule")
+          .map(
+              s ->
+                  new RawMission.RawSchedule(
+                      s,
+                      f.text("timezone"),
+                      f.sequence("repositories")
+                          .map(r -> atKey(f, "repositories", texts(r, "repositories"))),
+                      m.line(),
+                      m.column()));
     }
     if (m.get("event").isPresent()) {
       List<String> allowed = new ArrayList<>(List.of("event"));
@@ -141,7 +154,10 @@ final class RawReader {
       return f.text("event").map(e -> new RawMission.RawEvent(e, conditions));
     }
     problems.at(
-        m, context + ": expected \"event: <event>.<action>\" or \"command: <name>\" in a trigger");
+        m,
+        context
+            + ": expected \"event: <event>.<action>\", \"command: <name>\" or \"schedule: <cron>\""
+            + " in a trigger");
     return Optional.empty();
   }
 

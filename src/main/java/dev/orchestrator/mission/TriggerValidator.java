@@ -15,25 +15,45 @@ final class TriggerValidator {
   private static final List<String> LABEL_ACTIONS = List.of("labeled", "unlabeled");
 
   private final Problems problems;
+  private final MissionScope scope;
   private final Map<String, Located<?>> seen = new HashMap<>();
 
-  private TriggerValidator(Problems problems) {
+  private TriggerValidator(Problems problems, MissionScope scope) {
     this.problems = problems;
+    this.scope = scope;
   }
 
-  static List<Trigger> validate(List<RawMission.RawTrigger> raw, Problems problems) {
-    TriggerValidator v = new TriggerValidator(problems);
+  static List<Trigger> validate(
+      List<RawMission.RawTrigger> raw, MissionScope scope, Problems problems) {
+    TriggerValidator v = new TriggerValidator(problems, scope);
     List<Trigger> out = new ArrayList<>();
     int n = 0;
     for (RawMission.RawTrigger t : raw) {
       n++;
-      Optional<Trigger> checked =
-          t instanceof RawMission.RawEvent e
-              ? v.event(e, n)
-              : v.command((RawMission.RawCommand) t, n);
+      Optional<Trigger> checked;
+      if (t instanceof RawMission.RawEvent e) {
+        checked = v.event(e, n);
+      } else if (t instanceof RawMission.RawSchedule s) {
+        checked = v.schedule(s, n);
+      } else {
+        checked = v.command((RawMission.RawCommand) t, n);
+      }
       checked.ifPresent(out::add);
     }
     return out;
+  }
+
+  private Optional<Trigger> schedule(RawMission.RawSchedule raw, int n) {
+    Optional<Trigger.OnSchedule> checked =
+        ScheduleValidator.validate(raw, "trigger " + n, scope, problems);
+    return checked.isPresent()
+            && once(
+                checked.get().describe(),
+                checked.get().cron().expression(),
+                raw.schedule(),
+                "trigger " + n + " \"schedule\"")
+        ? Optional.of(checked.get())
+        : Optional.empty();
   }
 
   private Optional<Trigger> event(RawMission.RawEvent raw, int n) {
@@ -113,13 +133,18 @@ final class TriggerValidator {
 
   /** Reports a trigger written twice; true when this is its first appearance. */
   private boolean once(String key, Located<String> where, String label) {
+    return once(key, key, where, label);
+  }
+
+  /** Like {@link #once(String, Located, String)}, showing {@code shown} for the trigger. */
+  private boolean once(String key, String shown, Located<String> where, String label) {
     Located<?> first = seen.putIfAbsent(key, where);
     if (first == null) {
       return true;
     }
     problems.at(
         where,
-        label + ": " + Words.quote(key) + " is listed twice (first at " + first.position() + ")");
+        label + ": " + Words.quote(shown) + " is listed twice (first at " + first.position() + ")");
     return false;
   }
 }

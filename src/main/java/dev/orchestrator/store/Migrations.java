@@ -24,7 +24,8 @@ final class Migrations {
           "V5__delivery_runs.sql",
           "V6__delivery_payloads.sql",
           "V7__run_not_before.sql",
-          "V8__catchup.sql");
+          "V8__catchup.sql",
+          "V9__schedule_slots.sql");
 
   private Migrations() {}
 
@@ -53,6 +54,15 @@ final class Migrations {
       List<String> statements = statements(load(name));
       db.write(
           c -> {
+            // another process (a second `agent run-due` on a new database) may have applied it
+            // since the version was read; BEGIN IMMEDIATE makes this check and the change one step
+            try (Statement s = c.createStatement();
+                ResultSet rs =
+                    s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+              if (rs.next() && rs.getInt(1) >= version) {
+                return null;
+              }
+            }
             try (Statement s = c.createStatement()) {
               for (String sql : statements) {
                 s.execute(sql);

@@ -35,35 +35,37 @@ public final class SqliteMissionQueue implements MissionQueue {
 
   @Override
   public Offer offer(NewRun run, Instant now) {
+    return db.write(c -> offerIn(c, run, now));
+  }
+
+  /** {@link #offer} inside a write transaction the caller holds (a schedule slot's). */
+  Offer offerIn(Connection c, NewRun run, Instant now) throws SQLException {
     if (run.status() != RunStatus.QUEUED) {
       throw new IllegalArgumentException("offering a run that is " + run.status() + ", not QUEUED");
     }
-    return db.write(
-        c -> {
-          if (run.idempotencyKey().isPresent() && keyExists(c, run.idempotencyKey().get())) {
-            return new Offer.Duplicate();
-          }
-          int total = count(c, "SELECT COUNT(*) FROM runs WHERE status = 'QUEUED'", null);
-          if (total >= capacityTotal) {
-            return new Offer.Full(
-                "the queue is full (" + total + " of " + capacityTotal + " runs waiting in all)");
-          }
-          int mine =
-              count(
-                  c,
-                  "SELECT COUNT(*) FROM runs WHERE status = 'QUEUED' AND installation_id = ?",
-                  run.installationId());
-          if (mine >= capacityPerInstallation) {
-            return new Offer.Full(
-                "the queue is full for this installation ("
-                    + mine
-                    + " of "
-                    + capacityPerInstallation
-                    + " runs waiting)");
-          }
-          Optional<Long> id = SqliteRunStore.insert(c, run, now);
-          return id.<Offer>map(Offer.Queued::new).orElseGet(Offer.Duplicate::new);
-        });
+    if (run.idempotencyKey().isPresent() && keyExists(c, run.idempotencyKey().get())) {
+      return new Offer.Duplicate();
+    }
+    int total = count(c, "SELECT COUNT(*) FROM runs WHERE status = 'QUEUED'", null);
+    if (total >= capacityTotal) {
+      return new Offer.Full(
+          "the queue is full (" + total + " of " + capacityTotal + " runs waiting in all)");
+    }
+    int mine =
+        count(
+            c,
+            "SELECT COUNT(*) FROM runs WHERE status = 'QUEUED' AND installation_id = ?",
+            run.installationId());
+    if (mine >= capacityPerInstallation) {
+      return new Offer.Full(
+          "the queue is full for this installation ("
+              + mine
+              + " of "
+              + capacityPerInstallation
+              + " runs waiting)");
+    }
+    Optional<Long> id = SqliteRunStore.insert(c, run, now);
+    return id.<Offer>map(Offer.Queued::new).orElseGet(Offer.Duplicate::new);
   }
 
   private static final String CLAIM =

@@ -49,6 +49,7 @@ class BackupRestoreCommandTest {
                 + "  queue_served        0\n"
                 + "  run_links           0\n"
                 + "  runs               25\n"
+                + "  schedule_slots      0\n"
                 + "  schema_version      "
                 + Database.latestSchemaVersion()
                 + "\n"

@@ -147,13 +147,87 @@ class MissionLoaderErrorsTest {
             "11:12: trigger 1 \"label\": only \"labeled\" and \"unlabeled\" events name a label,"
                 + " not \"opened\""),
         row(
-            "schedule trigger",
-            BASE + "triggers:\n  - schedule: \"0 9 * * 1\"\n",
-            "10:5: trigger 1: schedule triggers are not supported yet; use an event or a command"),
-        row(
             "a trigger with both event and command",
             BASE + "triggers:\n  - event: issues.opened\n    command: go\n",
-            "10:5: trigger 1: a trigger has \"event\" or \"command\", not both"),
+            "10:5: trigger 1: a trigger has one of \"event\", \"command\" or \"schedule\""),
+        row(
+            "a trigger with both schedule and event",
+            BASE + "triggers:\n  - schedule: \"0 * * * *\"\n    event: issues.opened\n",
+            "10:5: trigger 1: a trigger has one of \"event\", \"command\" or \"schedule\""),
+        row(
+            "a trigger of no known kind",
+            BASE + "triggers:\n  - cron: \"0 * * * *\"\n",
+            "10:5: trigger 1: expected \"event: <event>.<action>\", \"command: <name>\" or"
+                + " \"schedule: <cron>\" in a trigger"),
+        row(
+            "schedule: a minute out of range",
+            BASE + "triggers:\n  - schedule: \"61 * * * *\"\n    repositories: [octo/repo]\n",
+            "10:15: trigger 1 \"schedule\": expected five cron fields (minute hour day-of-month"
+                + " month day-of-week) such as \"0 * * * *\", found \"61 * * * *\": Value 61 not in"
+                + " range [0, 59]"),
+        row(
+            "schedule: too few fields",
+            BASE + "triggers:\n  - schedule: \"0 9 *\"\n    repositories: [octo/repo]\n",
+            "10:15: trigger 1 \"schedule\": expected five cron fields (minute hour day-of-month"
+                + " month day-of-week) such as \"0 * * * *\", found \"0 9 *\": Cron expression"
+                + " contains 3 parts but we expect one of [5]"),
+        row(
+            "schedule: a date that never comes",
+            BASE + "triggers:\n  - schedule: \"0 0 31 2 *\"\n    repositories: [octo/repo]\n",
+            "10:15: trigger 1 \"schedule\": \"0 0 31 2 *\" never fires (no such date)"),
+        row(
+            "schedule: an unknown time zone, near a known one",
+            BASE
+                + "triggers:\n  - schedule: \"0 9 * * *\"\n    timezone: Europe/Pariss\n"
+                + "    repositories: [octo/repo]\n",
+            "11:15: trigger 1 \"timezone\": unknown time zone \"Europe/Pariss\"; did you mean"
+                + " \"Europe/Paris\"? use an IANA name such as \"Europe/Paris\" or \"UTC\""),
+        row(
+            "schedule: an unknown time zone",
+            BASE
+                + "triggers:\n  - schedule: \"0 9 * * *\"\n    timezone: Moon/Base\n"
+                + "    repositories: [octo/repo]\n",
+            "11:15: trigger 1 \"timezone\": unknown time zone \"Moon/Base\"; use an IANA name"
+                + " such as \"Europe/Paris\" or \"UTC\""),
+        row(
+            "schedule without repositories",
+            BASE + "triggers:\n  - schedule: \"0 * * * *\"\n",
+            "10:5: missing required key \"repositories\" in trigger 1: the owner/repo names the"
+                + " schedule runs on"),
+        row(
+            "schedule with an empty repository list",
+            BASE + "triggers:\n  - schedule: \"0 * * * *\"\n    repositories: []\n",
+            "11:5: trigger 1 \"repositories\": list at least one owner/repo"),
+        row(
+            "schedule with a repository that is not owner/repo",
+            BASE + "triggers:\n  - schedule: \"0 * * * *\"\n    repositories: [octo/a, octo]\n",
+            "11:28: trigger 1 \"repositories\": expected owner/repo, found \"octo\""),
+        row(
+            "schedule with a repository listed twice",
+            BASE
+                + "triggers:\n  - schedule: \"0 * * * *\"\n"
+                + "    repositories: [octo/a, Octo/A]\n",
+            "11:28: trigger 1 \"repositories\": \"Octo/A\" is listed twice (first at 11:20)"),
+        row(
+            "schedule with an unknown key",
+            BASE
+                + "triggers:\n  - schedule: \"0 * * * *\"\n    repositories: [octo/a]\n"
+                + "    timezon: UTC\n",
+            "12:5: unknown key \"timezon\" in trigger 1; did you mean \"timezone\"? allowed keys:"
+                + " schedule, timezone, repositories"),
+        row(
+            "the same schedule twice",
+            BASE
+                + "triggers:\n  - schedule: \"0 * * * *\"\n    repositories: [octo/a]\n"
+                + "  - schedule: \"0 * * * *\"\n    repositories: [octo/a]\n",
+            "12:15: trigger 2 \"schedule\": \"0 * * * *\" is listed twice (first at 10:15)"),
+        row(
+            "schedule on a mission with an argument without a default",
+            BASE
+                + "arguments:\n  days: { description: d }\n"
+                + "triggers:\n  - schedule: \"0 * * * *\"\n    repositories: [octo/a]\n",
+            "12:15: trigger 1 \"schedule\": a scheduled run is given no arguments, so every"
+                + " argument needs a default; missing for days"),
         row(
             "a trigger that is text",
             BASE + "triggers: [issues.opened]\n",
