@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,7 +33,15 @@ public final class GitHubScenario implements AutoCloseable {
   }
 
   public static GitHubScenario start(Path dir, Map<String, String> extra) {
-    FakeGitHub github = FakeGitHub.start();
+    return start(dir, extra, Clock.systemUTC());
+  }
+
+  /**
+   * The same, with the server and the fake on one {@code clock} (a {@link JumpClock} moves approval
+   * back-off and expiry without sleeping; both sides must agree on the time for tokens).
+   */
+  public static GitHubScenario start(Path dir, Map<String, String> extra, Clock clock) {
+    FakeGitHub github = FakeGitHub.builder().clock(clock).start();
     try {
       Path key = dir.resolve("app.pem");
       Files.writeString(key, github.keys().pkcs1Pem());
@@ -43,7 +52,7 @@ public final class GitHubScenario implements AutoCloseable {
       env.put("GITHUB_API_URL", github.apiUrl());
       env.put("MISSIONS_DIR", Path.of("missions").toAbsolutePath().toString());
       env.putAll(extra);
-      return new GitHubScenario(github, ServerHarness.start(dir, env));
+      return new GitHubScenario(github, ServerHarness.start(dir, env, clock, app -> null));
     } catch (IOException e) {
       github.close();
       throw new UncheckedIOException(e);
