@@ -1,5 +1,6 @@
 package dev.orchestrator.dispatch;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.fakegithub.state.CheckRun;
 import dev.orchestrator.fakegithub.state.Comment;
 import dev.orchestrator.fakegithub.state.FakeRepo;
@@ -65,6 +66,50 @@ final class ApprovalScene implements AutoCloseable {
         "the approval request to be posted",
         () -> statusCommentId(id) > 0 && statusComment(id).body().contains("Approval needed"));
     return id;
+  }
+
+  /** A pull request at {@code sha} and the run tess asks for on it, once BLOCKED. */
+  int pullRequest(String sha) {
+    return repo.add(IssueSeed.pullRequest("Refactor " + sha, "feature-" + sha, sha)).number();
+  }
+
+  long blockedRunOnPullRequest(int pr, String deliveryId) {
+    Comment c = repo.comment(pr, "tess", "/agent stale");
+    ObjectNode p = s.commentPayload(repo, pr, c.id(), "tess", "User", "/agent stale", "created");
+    ((ObjectNode) p.get("issue"))
+        .putObject("pull_request")
+        .put("url", s.github.apiUrl() + "/repos/octo/widgets/pulls/" + pr);
+    s.deliver("issue_comment", p, deliveryId);
+    s.awaitDispatched();
+    long id = longValue("SELECT MAX(id) FROM runs WHERE mission = 'stale-issues'");
+    awaitStatus(id, "BLOCKED");
+    Await.until(
+        "the approval request and the action_required check run",
+        () ->
+            statusCommentId(id) > 0
+                && statusComment(id).body().contains("Approval needed")
+                && checkRuns().stream().anyMatch(r -> "action_required".equals(r.conclusion())));
+    return id;
+  }
+
+  /** Presses a button of check run {@code checkRunId} as {@code login}. */
+  void press(long runId, long checkRunId, String identifier, String login, String deliveryId) {
+    ObjectNode p = s.payload("check_run.requested_action", repo, login, "User");
+    ((ObjectNode) p.get("check_run"))
+        .put("id", checkRunId)
+        .put("external_id", Long.toString(runId))
+        .put("name", "agent: stale-issues");
+    ((ObjectNode) p.get("requested_action")).put("identifier", identifier);
+    s.deliver("check_run", p, deliveryId);
+    s.awaitDispatched();
+  }
+
+  /** A delivery's recorded outcome and reason. */
+  String outcome(String deliveryId) {
+    return text(
+        "SELECT outcome || ': ' || COALESCE(reason, '') FROM deliveries WHERE delivery_id = '"
+            + deliveryId
+            + "'");
   }
 
   String status(long runId) {

@@ -114,6 +114,16 @@ public final class GitHubScenario implements AutoCloseable {
     return p;
   }
 
+  /**
+   * GitHub's published example {@code fixture} (e.g. {@code pull_request.synchronize}) re-pointed
+   * at {@code repo}, installation 1 and sender {@code login}; the test sets the rest.
+   */
+  public ObjectNode payload(String fixture, FakeRepo repo, String login, String type) {
+    ObjectNode p = fixture(fixture);
+    point(p, repo, login, type);
+    return p;
+  }
+
   private void point(ObjectNode p, FakeRepo repo, String login, String type) {
     ObjectNode r = (ObjectNode) p.get("repository");
     r.put("full_name", repo.fullName());
