@@ -23,5 +23,7 @@ final class Subcommands {
     cl.addSubcommand(new PruneCommand(factory));
     cl.addSubcommand(new DoctorCommand(factory));
     cl.addSubcommand(new ReceiveCommand(factory));
+    cl.addSubcommand(new ApproveCommand(factory));
+    cl.addSubcommand(new CancelCommand(factory));
   }
 }
