@@ -24,5 +24,7 @@ final class Subcommands {
     cl.addSubcommand(new DoctorCommand(factory));
     cl.addSubcommand(new ReceiveCommand(factory));
     cl.addSubcommand(new RunDueCommand(factory));
+    cl.addSubcommand(new ApproveCommand(factory));
+    cl.addSubcommand(new CancelCommand(factory));
   }
 }

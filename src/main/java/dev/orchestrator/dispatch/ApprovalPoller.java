@@ -23,7 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,7 @@ public final class ApprovalPoller {
   private final Duration max;
   private final Duration timeout;
   private final Map<Long, State> states = new ConcurrentHashMap<>();
+  private final Set<Long> reportedHere = ConcurrentHashMap.newKeySet();
 
   ApprovalPoller(
       GitHubGateway gateway,
@@ -102,7 +105,7 @@ public final class ApprovalPoller {
     Map<Long, Integer> perInstallation = new HashMap<>();
     int polled = 0;
     List<RunRecord> blocked = runs.withStatus(RunStatus.BLOCKED, 10_000);
-    states.keySet().retainAll(blocked.stream().map(RunRecord::id).toList());
+    noticeDecidedElsewhere(blocked.stream().map(RunRecord::id).collect(Collectors.toSet()));
     for (RunRecord run : blocked) {
       var mission =
           run.repository()
@@ -113,7 +116,7 @@ public final class ApprovalPoller {
       if (run.updatedAt().plus(limit).isBefore(now)) {
         if (approvals.expire(run.id()).done()) {
           LOG.info("run={} expired: no decision within {}", run.id(), limit);
-          effects.decided(run.id());
+          decided(run.id());
         }
         continue;
       }
@@ -127,6 +130,34 @@ public final class ApprovalPoller {
       poll(run, s, now);
     }
     return polled;
+  }
+
+  /** This server made and reported the decision on {@code runId} itself. */
+  public void reported(long runId) {
+    reportedHere.add(runId);
+  }
+
+  /**
+   * A run that was waiting and no longer is, without this server deciding it, was decided in the
+   * database (by {@code agent approve|cancel}): report it as if decided here (status comment, check
+   * run, wake the workers for an approved run).
+   */
+  private void noticeDecidedElsewhere(Set<Long> blocked) {
+    for (Long id : List.copyOf(states.keySet())) {
+      if (!blocked.contains(id)) {
+        states.remove(id);
+        if (!reportedHere.remove(id)) {
+          LOG.info("run={} was decided outside this server; reporting it", id);
+          effects.decided(id);
+        }
+      }
+    }
+    reportedHere.removeIf(id -> !states.containsKey(id) && !blocked.contains(id));
+  }
+
+  private void decided(long runId) {
+    reported(runId);
+    effects.decided(runId);
   }
 
   private State fresh(Instant now) {
@@ -194,14 +225,14 @@ public final class ApprovalPoller {
       }
       if (!approve) {
         if (approvals.reject(run.id(), x.user(), Optional.of("rejected with 👎")).done()) {
-          effects.decided(run.id());
+          decided(run.id());
         }
         return;
       }
       approver = Optional.of(x.user());
     }
     if (approver.isPresent() && approvals.approve(run.id(), approver.get(), false).done()) {
-      effects.decided(run.id());
+      decided(run.id());
     }
   }
 

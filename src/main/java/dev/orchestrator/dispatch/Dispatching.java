@@ -55,6 +55,12 @@ public final class Dispatching {
             p.pollInitial(),
             p.pollMax(),
             p.approvalTimeout());
+    // decisions made here are reported here; the poller reports only those made elsewhere
+    DecisionEffects effects =
+        runId -> {
+          poller.reported(runId);
+          p.effects().decided(runId);
+        };
     CommandDispatch commands =
         new CommandDispatch(
             catalogs,
@@ -64,18 +70,18 @@ public final class Dispatching {
             new Reactions(p.gateway()),
             new ReplyPoster(p.gateway()),
             new BuiltIns(p.health(), p.runs(), p.transcripts()),
-            new Decisions(p.runs(), p.approvals(), p.effects()),
+            new Decisions(p.runs(), p.approvals(), effects),
             requests);
     CheckRunActions buttons =
         new CheckRunActions(
-            p.runs(), p.links(), catalogs, permissions, p.identity(), p.approvals(), p.effects());
+            p.runs(), p.links(), catalogs, permissions, p.identity(), p.approvals(), effects);
     DeliveryRouter router =
         new DeliveryRouter(
             commands,
             new TriggerDispatch(catalogs, p.identity(), requests),
             catalogs,
             buttons,
-            new Lifecycle(p.runs(), p.approvals(), p.effects()),
+            new Lifecycle(p.runs(), p.approvals(), effects),
             poller);
     return new Wired(router, poller);
   }

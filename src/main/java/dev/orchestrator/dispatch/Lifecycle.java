@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Events that end waiting runs: a new push to a pull request cancels queued runs for its old head
- * (and approvals given for it), a closed pull request cancels its queued and blocked runs, and an
- * uninstalled or suspended installation cancels all of its waiting runs.
+ * Events that end waiting runs: a new push to a pull request cancels queued runs for its old head,
+ * runs approved for it and runs waiting for approval of a plan made on it, a closed pull request
+ * cancels its queued and blocked runs, and an uninstalled or suspended installation cancels all of
+ * its waiting runs.
  */
 final class Lifecycle {
   private static final int MAX = 10_000;
@@ -55,7 +56,12 @@ final class Lifecycle {
             r.status() == RunStatus.QUEUED
                 && r.checkpointJson().map(c -> c.contains("\"approved_by\"")).orElse(false);
         boolean oldHead = r.headSha().map(sha -> !sha.equals(head)).orElse(false);
-        if (closed || (r.status() == RunStatus.QUEUED && (oldHead || staleApproval))) {
+        // a run waiting for approval planned its changes on the head this push replaced: an
+        // approval now would approve the old head's plan, so it ends (a new run plans again)
+        boolean waitsOnOldHead = r.status() == RunStatus.BLOCKED;
+        if (closed
+            || waitsOnOldHead
+            || (r.status() == RunStatus.QUEUED && (oldHead || staleApproval))) {
           targets.add(r);
         }
       }

@@ -78,7 +78,9 @@ public final class RunFeedback {
     RunLinks l = links.find(run.id()).orElse(RunLinks.none(run.id()));
     Optional<String> sha = headSha(run, repo);
     if (sha.isPresent()) {
-      if (l.checkRunId().isEmpty()) {
+      // a completed check run cannot be reopened: a run resuming after its approval (however it
+      // was given: comment, button, reaction, command line) gets a new one of the same name
+      if (l.checkRunId().isEmpty() || resumingAfterApproval(run)) {
         Optional<CheckRun> created = checkRuns.create(repo, run, sha.get(), "in_progress");
         if (created.isPresent()) {
           l = l.withCheckRun(created.get().id(), created.get().name());
@@ -129,7 +131,8 @@ public final class RunFeedback {
     if (report && run.issueNumber().isPresent()) {
       l = status(repo, run, l, run.status(), planned, mission);
     }
-    if (l.checkRunId().isPresent()) {
+    // an approved run (QUEUED again) keeps its completed check run until a worker resumes it
+    if (l.checkRunId().isPresent() && run.status() != RunStatus.QUEUED) {
       String url = l.statusCommentId().map(id -> commentUrl(webUrl, repo, run, id)).orElse("");
       checkRuns.update(
           repo,
@@ -211,6 +214,15 @@ public final class RunFeedback {
         return;
       }
     }
+  }
+
+  /**
+   * Approved and not yet past the call it stopped at: the checkpoint still holds the paused call
+   * (deterministic) or the pause (llm), which the first step after the approval removes.
+   */
+  static boolean resumingAfterApproval(RunRecord run) {
+    JsonNode memory = run.checkpointJson().map(RunFeedback::json).orElse(JSON.createObjectNode());
+    return memory.has("approved_by") && (memory.has("pending_call") || memory.has("paused"));
   }
 
   private Optional<String> headSha(RunRecord run, Repo repo) {

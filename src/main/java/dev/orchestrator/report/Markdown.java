@@ -19,23 +19,37 @@ public final class Markdown {
 
   /**
    * {@code text} if it fits in {@code limit} characters; otherwise cut at the last line break that
-   * leaves room for a note (never inside an open code fence), with the note saying so.
+   * leaves room for a note, closing an open code fence and open {@code <details>} folds, never in
+   * the middle of a surrogate pair, with the note saying so.
    */
   public static String fit(String text, int limit) {
     if (text.length() <= limit) {
       return text;
     }
     String note = "\n\n_… cut here: the full text is longer than GitHub allows._";
-    int room = limit - note.length() - 8;
+    int room = limit - note.length() - 32; // room for a closing fence and </details>
     int cut = text.lastIndexOf('\n', room);
     if (cut < room / 2) {
       cut = room;
+    }
+    if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+      cut--; // never half an emoji
     }
     String head = text.substring(0, cut);
     long fences = head.lines().filter(l -> l.stripLeading().startsWith("```")).count();
     if (fences % 2 == 1) {
       head = head + "\n```";
     }
-    return head + note;
+    // a cut inside <details> would swallow the note (and all that follows) into the fold
+    int open = count(head, "<details>") - count(head, "</details>");
+    return head + "\n\n</details>".repeat(Math.max(0, open)) + note;
+  }
+
+  private static int count(String text, String tag) {
+    int n = 0;
+    for (int i = text.indexOf(tag); i >= 0; i = text.indexOf(tag, i + tag.length())) {
+      n++;
+    }
+    return n;
   }
 }

@@ -52,7 +52,10 @@ public final class GitHubScenario implements AutoCloseable {
     return start(dir, extra, Clock.systemUTC());
   }
 
-  /** The same with the fake and the server on {@code clock} (rate-limit windows, tokens, runs). */
+  /**
+   * The same, with the server and the fake on one {@code clock} (a {@link JumpClock} moves approval
+   * back-off and expiry without sleeping; both sides must agree on the time for tokens).
+   */
   public static GitHubScenario start(Path dir, Map<String, String> extra, Clock clock) {
     FakeGitHub github = FakeGitHub.builder().clock(clock).start();
     try {
@@ -178,6 +181,16 @@ public final class GitHubScenario implements AutoCloseable {
       }
     }
     p.set("head_commit", commit.deepCopy());
+    return p;
+  }
+
+  /**
+   * GitHub's published example {@code fixture} (e.g. {@code pull_request.synchronize}) re-pointed
+   * at {@code repo}, installation 1 and sender {@code login}; the test sets the rest.
+   */
+  public ObjectNode payload(String fixture, FakeRepo repo, String login, String type) {
+    ObjectNode p = fixture(fixture);
+    point(p, repo, login, type);
     return p;
   }
 
