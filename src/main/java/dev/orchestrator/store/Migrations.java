@@ -22,7 +22,9 @@ final class Migrations {
           "V3__queue.sql",
           "V4__run_links.sql",
           "V5__delivery_runs.sql",
-          "V6__delivery_payloads.sql");
+          "V6__delivery_payloads.sql",
+          // V7 to V9 are other branches' numbers; the lead lists them before this one
+          "V10__history_indexes.sql");
 
   private Migrations() {}
 
