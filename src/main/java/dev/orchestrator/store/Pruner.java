@@ -89,7 +89,7 @@ public final class Pruner {
     long bytesBefore = size();
     // The last key old enough to qualify: each phase's scan stops there, so its final batch does
     // not walk every newer row inside one write transaction (at a million runs that tail held
-    // the lock for seconds). Read outside any write, from the indexes.
+    // the lock for seconds). Read before, outside any write transaction.
     long lastRun = count("SELECT COALESCE(MAX(id), 0) FROM runs WHERE finished_at < ?", before);
     long lastDelivery =
         count("SELECT COALESCE(MAX(seq), 0) FROM deliveries WHERE received_at < ?", before);
