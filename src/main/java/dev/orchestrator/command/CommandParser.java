@@ -77,6 +77,11 @@ public final class CommandParser {
   private static Line parseLine(int n, String rest, Vocabulary vocabulary) {
     List<String> words = Tokenizer.words(rest);
     if (words == null) {
+      // a rejection's reason is free text, written as is: a lone quote there is just a character
+      String first = rest.strip().split("\\s+", 2)[0];
+      if (first.equalsIgnoreCase("reject")) {
+        return reject(n, rest);
+      }
       return Line.bad(n, rest, "a quote is not closed", List.of());
     }
     if (words.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.orchestrator.mission.TemplateRef;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -84,19 +85,21 @@ public final class Templates {
     Matcher days = DAYS_AGO.matcher(expression);
     if (days.matches()) {
       String arg = days.group(1);
-      JsonNode n =
-          arg.matches("\\d+")
-              ? JsonNodeFactory.instance.numberNode(Long.parseLong(arg))
-              : resolve(arg);
-      long count;
-      if (n.canConvertToLong() && n.isIntegralNumber()) {
-        count = n.asLong();
-      } else if (n.isTextual() && n.asText().matches("\\d{1,6}")) {
-        count = Long.parseLong(n.asText());
-      } else {
+      // digits are a literal day count; anything else is a reference to one (a user's argument)
+      JsonNode n = arg.matches("\\d+") ? TextNode.valueOf(arg) : resolve(arg);
+      String digits =
+          n.isIntegralNumber() ? n.bigIntegerValue().toString() : n.isTextual() ? n.asText() : "";
+      // bounded, since the count may be the user's input and a date holds only so many days
+      if (!digits.matches("\\d{1,6}") || Long.parseLong(digits) > TemplateRef.MAX_DAYS) {
         throw new TemplateException(
-            "days_ago(" + arg + "): expected a whole number of days, found " + n);
+            "days_ago("
+                + arg
+                + "): expected a whole number of days from 0 to "
+                + TemplateRef.MAX_DAYS
+                + ", found "
+                + n);
       }
+      long count = Long.parseLong(digits);
       LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(count);
       return TextNode.valueOf(day.toString());
     }
@@ -119,8 +122,9 @@ public final class Templates {
         throw new TemplateException(
             "unresolved reference ${" + expression + "}: bad path segment \"" + p + "\"");
       }
+      // an index too long for an int is past the end of any list
       JsonNode next =
-          cur.isArray() && p.matches("\\d+") ? cur.get(Integer.parseInt(p)) : cur.get(p);
+          cur.isArray() && p.matches("\\d{1,9}") ? cur.get(Integer.parseInt(p)) : cur.get(p);
       if (next == null || next.isMissingNode()) {
         throw new TemplateException(
             "unresolved reference ${" + expression + "}: " + walked + " has no \"" + p + "\"");

@@ -87,6 +87,12 @@ public final class Pruner {
     Instant horizon = clock.instant().minus(olderThan).truncatedTo(ChronoUnit.MILLIS);
     String before = Timestamps.format(horizon);
     long bytesBefore = size();
+    // The last key old enough to qualify: each phase's scan stops there, so its final batch does
+    // not walk every newer row inside one write transaction (at a million runs that tail held
+    // the lock for seconds). Read before, outside any write transaction.
+    long lastRun = count("SELECT COALESCE(MAX(id), 0) FROM runs WHERE finished_at < ?", before);
+    long lastDelivery =
+        count("SELECT COALESCE(MAX(seq), 0) FROM deliveries WHERE received_at < ?", before);
     long transcripts =
         batches(
             "deleting transcripts",
@@ -95,27 +101,34 @@ public final class Pruner {
                     + " WHERE r.finished_at < ?",
                 before),
             "SELECT t.run_id FROM transcripts t JOIN runs r ON r.id = t.run_id"
-                + " WHERE t.run_id > ? AND r.finished_at < ? ORDER BY t.run_id LIMIT ?",
+                + " WHERE t.run_id > ? AND r.finished_at < ? AND t.run_id <= ?"
+                + " ORDER BY t.run_id LIMIT ?",
             "DELETE FROM transcripts WHERE run_id = ?",
             before,
+            lastRun,
             progress);
     String payloads = "finished_at < ? AND (event IS NOT NULL OR checkpoint IS NOT NULL)";
     long runs =
         batches(
             "clearing run payloads",
             count("SELECT COUNT(*) FROM runs WHERE " + payloads, before),
-            "SELECT id FROM runs WHERE id > ? AND " + payloads + " ORDER BY id LIMIT ?",
+            // runs_payloads (V10) holds only the rows that still have a payload
+            "SELECT id FROM runs WHERE id > ? AND " + payloads + " AND id <= ? ORDER BY id LIMIT ?",
             "UPDATE runs SET event = NULL, checkpoint = NULL WHERE id = ?",
             before,
+            lastRun,
             progress);
     String dispatched = "received_at < ? AND dispatched_at IS NOT NULL";
     long deliveries =
         batches(
             "deleting deliveries",
             count("SELECT COUNT(*) FROM deliveries WHERE " + dispatched, before),
-            "SELECT seq FROM deliveries WHERE seq > ? AND " + dispatched + " ORDER BY seq LIMIT ?",
+            "SELECT seq FROM deliveries WHERE seq > ? AND "
+                + dispatched
+                + " AND seq <= ? ORDER BY seq LIMIT ?",
             "DELETE FROM deliveries WHERE seq = ?",
             before,
+            lastDelivery,
             progress);
     boolean vacuum = "2".equals(pragma("auto_vacuum"));
     long pages = vacuum ? vacuum(progress) : 0;
@@ -126,10 +139,17 @@ public final class Pruner {
 
   /**
    * Runs batches until none is left: each selects up to {@link #BATCH_ROWS} keys after the last one
-   * seen (so the scan never revisits rows) and applies {@code change} to each.
+   * seen (so the scan never revisits rows) and at most {@code upTo}, and applies {@code change} to
+   * each.
    */
   private long batches(
-      String phase, long total, String select, String change, String before, Progress progress) {
+      String phase,
+      long total,
+      String select,
+      String change,
+      String before,
+      long upTo,
+      Progress progress) {
     long done = 0;
     long after = 0;
     progress.update(phase, 0, total);
@@ -140,7 +160,7 @@ public final class Pruner {
           db.write(
               c -> {
                 start[0] = System.nanoTime(); // the lock is ours from here to the commit
-                List<Long> found = keys(c, select, lastKey, before);
+                List<Long> found = keys(c, select, lastKey, before, upTo);
                 try (PreparedStatement p = c.prepareStatement(change)) {
                   for (long key : found) {
                     p.setLong(1, key);
@@ -165,13 +185,14 @@ public final class Pruner {
     }
   }
 
-  private static List<Long> keys(Connection c, String select, long after, String before)
+  private static List<Long> keys(Connection c, String select, long after, String before, long upTo)
       throws SQLException {
     List<Long> keys = new ArrayList<>();
     try (PreparedStatement p = c.prepareStatement(select)) {
       p.setLong(1, after);
       p.setString(2, before);
-      p.setInt(3, BATCH_ROWS);
+      p.setLong(3, upTo);
+      p.setInt(4, BATCH_ROWS);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           keys.add(rs.getLong(1));

@@ -15,6 +15,16 @@ import java.util.function.UnaryOperator;
 
 /** {@link BreakerStore} on the {@code breakers} table. */
 public final class SqliteBreakerStore implements BreakerStore {
+  // IN over the states that are not CLOSED, not "<> 'CLOSED'": with V10's breakers_state index
+  // SQLite then reads only the open rows, however many closed ones a large fleet has.
+  static final String NOT_CLOSED =
+      "SELECT * FROM breakers WHERE state IN ("
+          + java.util.Arrays.stream(BreakerState.values())
+              .filter(s -> s != BreakerState.CLOSED)
+              .map(s -> "'" + s.name() + "'")
+              .collect(java.util.stream.Collectors.joining(", "))
+          + ") ORDER BY mission, installation_id";
+
   private static final String UPSERT =
       "INSERT INTO breakers(mission, installation_id, state, consecutive_failures, opened_at,"
           + " updated_at) VALUES (?, ?, ?, ?, ?, ?)"
@@ -65,10 +75,7 @@ public final class SqliteBreakerStore implements BreakerStore {
   public List<BreakerRecord> notClosed() {
     return db.read(
         c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT * FROM breakers WHERE state <> 'CLOSED'"
-                      + " ORDER BY mission, installation_id")) {
+          try (PreparedStatement p = c.prepareStatement(NOT_CLOSED)) {
             return list(p);
           }
         });

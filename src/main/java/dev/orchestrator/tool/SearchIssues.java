@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  */
 final class SearchIssues extends BaseTool {
   static final int DEFAULT_LIMIT = 30;
+  // Any qualifier-like word not glued to a letter or digit before it: after a space of any kind,
+  // a quote, a comma or a parenthesis alike, since what GitHub takes for a separator is its call.
   private static final Pattern SCOPE =
-      Pattern.compile("(?:^|[\\s(])-?(repo|org|user|owner):", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(?<![\\p{L}\\p{N}_])(repo|org|user|owner):", Pattern.CASE_INSENSITIVE);
 
   SearchIssues() {
     super("search_issues");

@@ -59,8 +59,9 @@ public final class SignatureVerifier {
     }
     boolean match = false;
     for (Secret secret : secrets) {
-      // No early exit: every configured secret costs the same time whichever matches.
-      match |= MessageDigest.isEqual(hmac(body, secret), given);
+      // No early exit: every configured secret costs the same time whichever matches. An empty
+      // secret signs nothing (anyone could compute its HMAC), and SecretKeySpec refuses it.
+      match |= !secret.isEmpty() && MessageDigest.isEqual(hmac(body, secret), given);
     }
     return match ? Verdict.VALID : Verdict.MISMATCH;
   }
@@ -69,6 +70,9 @@ public final class SignatureVerifier {
    * The {@code sha256=…} header value for {@code body}; used by {@code agent receive} and tests.
    */
   public static String sign(byte[] body, Secret secret) {
+    if (secret.isEmpty()) {
+      throw new IllegalArgumentException("signing with an empty webhook secret");
+    }
     return PREFIX + HexFormat.of().formatHex(hmac(body, secret));
   }
 

@@ -177,6 +177,11 @@ public final class FakeGitHub implements AutoCloseable {
     return tokens.issue(installationId, world.app().permissions()).token();
   }
 
+  /** Every installation token the fake has handed out (values), for leak searches. */
+  public List<String> installationTokenValues() {
+    return tokens.installationTokenValues();
+  }
+
   /** How many installation tokens were minted through {@code POST …/access_tokens}. */
   public int tokensMinted() {
     return tokens.minted();

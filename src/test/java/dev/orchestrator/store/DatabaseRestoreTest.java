@@ -127,6 +127,10 @@ class DatabaseRestoreTest {
   void migratesAnOlderBackupForward() throws Exception {
     try (Connection c = SqliteFiles.open(backup)) {
       // undo the migrations after V3, as a backup taken by an older release would be
+      SqliteFiles.exec(c, "DROP INDEX runs_mission_status");
+      SqliteFiles.exec(c, "DROP INDEX runs_installation_updated");
+      SqliteFiles.exec(c, "DROP INDEX breakers_state");
+      SqliteFiles.exec(c, "DROP INDEX runs_payloads");
       SqliteFiles.exec(c, "DROP TABLE schedule_slots");
       SqliteFiles.exec(c, "DROP TABLE catchup_requests");
       SqliteFiles.exec(c, "DROP TABLE catchup_mark");

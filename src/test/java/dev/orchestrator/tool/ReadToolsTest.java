@@ -134,7 +134,11 @@ class ReadToolsTest {
         "bug org:github",
         "user:octocat is:open",
         "(repo:a/b)",
-        "-repo:a/b crash"
+        "-repo:a/b crash",
+        "crash,repo:a/b",
+        "\\\"repo:a/b\\\" crash",
+        "crash\u00a0repo:a/b",
+        "crash\u3000owner:a"
       })
   void searchRefusesOtherScopes(String query) {
     ToolResult result = call("search_issues", "{\"query\": \"" + query + "\"}");

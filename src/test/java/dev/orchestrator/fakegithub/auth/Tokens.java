@@ -91,6 +91,11 @@ public final class Tokens {
     return Optional.ofNullable(personal.get(value));
   }
 
+  /** Every installation token value handed out, minted or issued, for leak searches. */
+  public synchronized java.util.List<String> installationTokenValues() {
+    return java.util.List.copyOf(installationTokens.keySet());
+  }
+
   /** How many installation tokens were minted through the API. */
   public int minted() {
     return minted.get();
