@@ -25,7 +25,8 @@ final class Migrations {
           "V6__delivery_payloads.sql",
           "V7__run_not_before.sql",
           "V8__catchup.sql",
-          "V9__schedule_slots.sql");
+          "V9__schedule_slots.sql",
+          "V10__spend_reservations.sql");
 
   private Migrations() {}
 
