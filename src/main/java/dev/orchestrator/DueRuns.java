@@ -129,7 +129,12 @@ public final class DueRuns {
             record,
             d.mission(),
             Planners.forMission(
-                d.mission(), event, args, app.clock(), app.llmFactory(), new RunRef(runId, 0)),
+                d.mission(),
+                event,
+                args,
+                app.clock(),
+                app.llmFactory(),
+                new RunRef(runId, record.installationId())),
             tools,
             ApprovalDecider.pending());
     return app.runs().find(runId).orElseThrow();

@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  * Decides before each model call whether it may be made, from a worst case: the prompt cannot have
  * more tokens than the request has UTF-8 bytes plus 8 per message, and the answer cannot have more
  * than the completion cap. A call whose worst case could cross the run's budget ({@code
- * budget.tokens}, {@code budget.usd}) or the installation's daily budget ({@code
- * LLM_DAILY_BUDGET_USD}) is not made. Pure.
+ * budget.tokens}, {@code budget.usd}) is not made; nor is one the installation's daily budget
+ * ({@code LLM_DAILY_BUDGET_USD}) cannot cover, which the {@link SpendLedger} decides. Pure.
  */
 final class BudgetGuard {
   /** Tokens a message adds to a prompt beyond its bytes (role and separators), at most. */
@@ -39,16 +39,13 @@ final class BudgetGuard {
     }
   }
 
-  /** Whether to make the call. */
+  /** Whether the run's own budget lets the call be made. */
   sealed interface Verdict {
-    /** Within every budget. */
+    /** Within the run's budget. */
     record Go() implements Verdict {}
 
     /** It could cross the run's budget; approval continues the run with {@code raised}. */
     record OverRun(String reason, Limits raised) implements Verdict {}
-
-    /** It could cross the installation's daily budget; nobody can approve past it. */
-    record OverDaily(String reason) implements Verdict {}
   }
 
   static Worst worstCase(int requestBytes, int messages, int cap, PriceTable.Price price) {
@@ -57,35 +54,36 @@ final class BudgetGuard {
   }
 
   /**
+   * Why a call may not be made under the installation's daily budget; the check itself is the
+   * ledger's ({@link SpendLedger#reserve}), atomic across workers and processes.
+   */
+  static String overDaily(
+      Worst worst, SpendLedger.Today today, BigDecimal dailyBudget, long installationId) {
+    String reserved =
+        today.reserved().signum() == 0
+            ? ""
+            : " and " + Money.usd(today.reserved()) + " reserved by calls under way";
+    return "the next model call could cost up to "
+        + Money.usd(worst.usd())
+        + "; with "
+        + Money.usd(today.spent())
+        + " spent"
+        + reserved
+        + " today by the runs of installation "
+        + installationId
+        + ", that could cross its daily budget of "
+        + Money.usd(dailyBudget)
+        + " (LLM_DAILY_BUDGET_USD); its llm runs stop until the day ends at 00:00 UTC";
+  }
+
+  /**
    * @param spentTokens the run's tokens so far
    * @param spentUsd the run's cost so far
    * @param limits the run's limits now (the mission's, raised by approvals)
    * @param step what one approval adds (the mission's budget)
-   * @param dailyOthers what the installation's other runs spent today
-   * @param dailyBudget the installation's budget per day
    */
   static Verdict check(
-      long spentTokens,
-      BigDecimal spentUsd,
-      Worst worst,
-      Limits limits,
-      Limits step,
-      BigDecimal dailyOthers,
-      BigDecimal dailyBudget,
-      long installationId) {
-    BigDecimal today = dailyOthers.add(spentUsd);
-    if (today.add(worst.usd()).compareTo(dailyBudget) > 0) {
-      return new Verdict.OverDaily(
-          "the next model call could cost up to "
-              + Money.usd(worst.usd())
-              + "; with "
-              + Money.usd(today)
-              + " spent today by the runs of installation "
-              + installationId
-              + ", that could cross its daily budget of "
-              + Money.usd(dailyBudget)
-              + " (LLM_DAILY_BUDGET_USD); its llm runs stop until the day ends at 00:00 UTC");
-    }
+      long spentTokens, BigDecimal spentUsd, Worst worst, Limits limits, Limits step) {
     List<String> crossed = new ArrayList<>();
     if (limits.tokens().isPresent() && spentTokens + worst.tokens() > limits.tokens().getAsLong()) {
       crossed.add(limits.tokens().getAsLong() + " tokens");

@@ -13,8 +13,7 @@ import dev.orchestrator.tool.ToolResult;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,9 @@ import java.util.Optional;
  * each result, or refusal, goes back to the model as a {@code role: "tool"} message with its {@code
  * tool_call_id}. Several calls in one answer are queued and made in order, so the first that needs
  * approval blocks the run with the rest still queued. The run ends at the model's final answer, at
- * {@code max_steps} model calls, or before a call that could cross a budget. The conversation lives
- * in the run's memory ({@link LlmMemory}).
+ * {@code max_steps} model calls, or before a call that could cross a budget: each call is made
+ * under a reservation of its worst case in the {@link SpendLedger}, settled to its exact cost once
+ * answered. The conversation lives in the run's memory ({@link LlmMemory}).
  */
 public final class LlmPlanner implements Planner {
   /** The most characters of one tool result handed back to the model. */
@@ -103,12 +103,42 @@ public final class LlmPlanner implements Planner {
         ChatRequest.body(client.config(), messages, ChatRequest.tools(mission, registry))
             .toString()
             .getBytes(StandardCharsets.UTF_8);
-    Optional<Planned> stop = budget(m, body.length, messages.size());
+    BudgetGuard.Worst worst =
+        BudgetGuard.worstCase(body.length, messages.size(), client.config().cap(), price);
+    Optional<Planned> stop = overRunBudget(m, worst);
     if (stop.isPresent()) {
       return stop.get();
     }
-    ModelReply reply = client.complete(body, registry.names());
-    reply.usage().ifPresent(u -> m.account(u, price.cost(u.prompt(), u.completion())));
+    Instant now = clock.instant();
+    SpendLedger.Reservation reservation =
+        ledger.reserve(
+            new SpendLedger.Call(
+                run.installationId(),
+                run.runId(),
+                worst.usd(),
+                now,
+                now.plus(client.config().longestCall().multipliedBy(2))),
+            dailyBudget);
+    if (reservation instanceof SpendLedger.Reservation.Refused refused) {
+      return overDaily(worst, refused.today());
+    }
+    long held = ((SpendLedger.Reservation.Held) reservation).id();
+    ModelReply reply;
+    try {
+      reply = client.complete(body, registry.names());
+    } catch (RuntimeException e) {
+      try {
+        ledger.release(held, clock.instant()); // nothing answered, nothing reported as spent
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+    BigDecimal cost =
+        reply.usage().map(u -> price.cost(u.prompt(), u.completion())).orElse(BigDecimal.ZERO);
+    reply.usage().ifPresent(u -> m.account(u, cost));
+    // a failed or malformed answer without usage is released (settled at 0)
+    ledger.settle(held, cost, clock.instant());
     if (reply instanceof ModelReply.Failed f) {
       return new Planned.Fail(
           f.errorClass(), "calling the model: " + f.message(), f.infrastructure());
@@ -132,16 +162,11 @@ public final class LlmPlanner implements Planner {
     return new Planned.Call(queued(m.queue().get(0), m.calls()));
   }
 
-  private Optional<Planned> budget(LlmMemory m, int bytes, int messageCount) {
-    BudgetGuard.Worst worst =
-        BudgetGuard.worstCase(bytes, messageCount, client.config().cap(), price);
-    BigDecimal others =
-        ledger.spentSince(
-            run.installationId(),
-            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant(),
-            run.runId());
+  /**
+   * Stops the run before a call its own budget cannot cover: it pauses for approval of a larger
+   * budget, unless the daily budget could not cover the call either, which nobody can approve.
+   */
+  private Optional<Planned> overRunBudget(LlmMemory m, BudgetGuard.Worst worst) {
     BudgetGuard.Limits step =
         mission
             .budget()
@@ -153,18 +178,23 @@ public final class LlmPlanner implements Planner {
             m.costUsd(),
             worst,
             m.limits(mission.budget()),
-            step,
-            others,
-            dailyBudget,
-            run.installationId());
-    if (v instanceof BudgetGuard.Verdict.OverDaily d) {
-      return Optional.of(new Planned.Fail(LlmErrors.BUDGET, d.reason(), false));
+            step);
+    if (!(v instanceof BudgetGuard.Verdict.OverRun r)) {
+      return Optional.empty();
     }
-    if (v instanceof BudgetGuard.Verdict.OverRun r) {
-      m.raiseOnApproval(r.raised());
-      return Optional.of(new Planned.Pause(LlmErrors.BUDGET, r.reason()));
+    SpendLedger.Today today = ledger.today(run.installationId(), clock.instant());
+    if (!today.fits(worst.usd(), dailyBudget)) {
+      return Optional.of(overDaily(worst, today));
     }
-    return Optional.empty();
+    m.raiseOnApproval(r.raised());
+    return Optional.of(new Planned.Pause(LlmErrors.BUDGET, r.reason()));
+  }
+
+  private Planned overDaily(BudgetGuard.Worst worst, SpendLedger.Today today) {
+    return new Planned.Fail(
+        LlmErrors.BUDGET,
+        BudgetGuard.overDaily(worst, today, dailyBudget, run.installationId()),
+        false);
   }
 
   private static String summary(ModelReply.Answer answer) {

@@ -68,6 +68,18 @@ public record ModelConfig(
         DEFAULT_LONGEST_RETRY_AFTER);
   }
 
+  /**
+   * The longest one call can take, retries included: every try waiting out both timeouts, with the
+   * longest wait between tries. A spend reservation is held for twice this.
+   */
+  public Duration longestCall() {
+    Duration wait = retryCap.compareTo(longestRetryAfter) >= 0 ? retryCap : longestRetryAfter;
+    return connectTimeout
+        .plus(requestTimeout)
+        .multipliedBy(maxTries)
+        .plus(wait.multipliedBy(maxTries - 1L));
+  }
+
   /** {@code <base>/chat/completions}. */
   public URI completionsUri() {
     String base = baseUrl.toString();

@@ -26,7 +26,8 @@ final class Migrations {
           "V7__run_not_before.sql",
           "V8__catchup.sql",
           "V9__schedule_slots.sql",
-          "V10__history_indexes.sql");
+          "V10__history_indexes.sql",
+          "V11__spend_reservations.sql");
 
   private Migrations() {}
 

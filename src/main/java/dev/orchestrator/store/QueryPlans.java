@@ -51,7 +51,13 @@ public final class QueryPlans {
             List.of()),
         new Query("/metrics: queued by priority", SqliteRunCounts.QUEUED_BY_PRIORITY, List.of()),
         new Query(
-            "llm budget: an installation's spend", SqliteSpendLedger.SPENT, List.of(7, dayAgo, 0)));
+            "llm budget: an installation's calls today",
+            SqliteSpendLedger.CALLS,
+            List.of(7, dayAgo, Timestamps.format(now.plus(Duration.ofDays(1))), dayAgo)),
+        new Query(
+            "llm budget: spend of runs without reservations",
+            SqliteSpendLedger.UNRESERVED_RUNS,
+            List.of(7, dayAgo)));
   }
 
   /** The plan's steps, one {@code detail} per line as SQLite prints them. */

@@ -40,20 +40,21 @@ class BackupRestoreCommandTest {
     assertThat(r.out())
         .contains("integrity check: ok\nrows per table:\n")
         .contains(
-            "  breakers            0\n"
-                + "  catchup_mark        0\n"
-                + "  catchup_requests    0\n"
-                + "  deliveries         25\n"
-                + "  delivery_payloads   0\n"
-                + "  delivery_runs       0\n"
-                + "  queue_served        0\n"
-                + "  run_links           0\n"
-                + "  runs               25\n"
-                + "  schedule_slots      0\n"
+            "  breakers             0\n"
+                + "  catchup_mark         0\n"
+                + "  catchup_requests     0\n"
+                + "  deliveries          25\n"
+                + "  delivery_payloads    0\n"
+                + "  delivery_runs        0\n"
+                + "  queue_served         0\n"
+                + "  run_links            0\n"
+                + "  runs                25\n"
+                + "  schedule_slots       0\n"
                 + "  schema_version      "
                 + Database.latestSchemaVersion()
                 + "\n"
-                + "  transcripts        25\n");
+                + "  spend_reservations   0\n"
+                + "  transcripts         25\n");
   }
 
   @Test
@@ -123,7 +124,7 @@ class BackupRestoreCommandTest {
                 + "\"\nthe replaced database is kept at \""
                 + aside
                 + "\"\nrows per table:\n")
-        .contains("  runs               25\n")
+        .contains("  runs                25\n")
         .endsWith("start the server again with `agent serve`\n");
     assertThat(aside).exists();
     try (Database db = cli.openDatabase()) {

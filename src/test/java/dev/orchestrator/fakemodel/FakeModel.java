@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An OpenAI-compatible server on {@code 127.0.0.1:0}: {@code POST /v1/chat/completions} answers the
@@ -49,6 +52,7 @@ public final class FakeModel implements AutoCloseable {
   private final Deque<Reply> script = new ArrayDeque<>();
   private final List<Request> requests = new ArrayList<>();
   private final List<String> surprises = new ArrayList<>();
+  private Gate gate;
 
   private FakeModel(HttpServer server) {
     this.server = server;
@@ -76,6 +80,43 @@ public final class FakeModel implements AutoCloseable {
   public synchronized FakeModel then(Reply... replies) {
     script.addAll(List.of(replies));
     return this;
+  }
+
+  /**
+   * Holds the next request inside the server, answered only once the gate is released: a call that
+   * is out while the test does something else. The server answers one request at a time, so nothing
+   * else is answered meanwhile either.
+   */
+  public synchronized Gate holdNext() {
+    gate = new Gate();
+    return gate;
+  }
+
+  /** See {@link #holdNext}. */
+  public static final class Gate {
+    private static final long LONGEST_HOLD_SECONDS = 30;
+    private final CountDownLatch arrived = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    /** Whether the held request arrived within {@code timeout}. */
+    public boolean awaitArrival(Duration timeout) throws InterruptedException {
+      return arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the held request be answered; idempotent. */
+    public void release() {
+      released.countDown();
+    }
+
+    private void hold() {
+      arrived.countDown();
+      try {
+        // bounded, so a test that forgets to release fails instead of hanging
+        released.await(LONGEST_HOLD_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   public synchronized List<Request> requests() {
@@ -106,12 +147,22 @@ public final class FakeModel implements AutoCloseable {
           .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
       reply = answer(new Request(exchange.getRequestMethod(), path(exchange), headers, body));
     }
+    Gate held = takeGate();
+    if (held != null) {
+      held.hold();
+    }
     byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
     reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
     try (OutputStream os = exchange.getResponseBody()) {
       os.write(out);
     }
+  }
+
+  private synchronized Gate takeGate() {
+    Gate g = gate;
+    gate = null;
+    return g;
   }
 
   private static String path(HttpExchange exchange) {

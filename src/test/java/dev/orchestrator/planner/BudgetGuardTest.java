@@ -30,13 +30,10 @@ class BudgetGuardTest {
   void aCallThatExactlyFillsTheBudgetIsMadeOneTokenMoreIsNot() {
     BudgetGuard.Worst w = BudgetGuard.worstCase(4000, 5, 1000, PRICE);
     BudgetGuard.Limits none = BudgetGuard.Limits.none();
-    assertThat(
-            BudgetGuard.check(
-                1000, BigDecimal.ZERO, w, tokens(6040), tokens(6040), BigDecimal.ZERO, DAILY, 1))
+    assertThat(BudgetGuard.check(1000, BigDecimal.ZERO, w, tokens(6040), tokens(6040)))
         .isInstanceOf(BudgetGuard.Verdict.Go.class);
     BudgetGuard.Verdict over =
-        BudgetGuard.check(
-            1001, BigDecimal.ZERO, w, tokens(6040), tokens(6040), BigDecimal.ZERO, DAILY, 1);
+        BudgetGuard.check(1001, BigDecimal.ZERO, w, tokens(6040), tokens(6040));
     assertThat(over).isInstanceOf(BudgetGuard.Verdict.OverRun.class);
     BudgetGuard.Verdict.OverRun run = (BudgetGuard.Verdict.OverRun) over;
     assertThat(run.raised().tokens()).hasValue(12_080);
@@ -44,8 +41,7 @@ class BudgetGuardTest {
         .contains("up to 5040 tokens (4040 prompt, 1000 completion)")
         .contains("could cross this run's budget of 6040 tokens")
         .endsWith("continue with a budget of 12080 tokens");
-    assertThat(
-            BudgetGuard.check(1_000_000, BigDecimal.ZERO, w, none, none, BigDecimal.ZERO, DAILY, 1))
+    assertThat(BudgetGuard.check(1_000_000, BigDecimal.ZERO, w, none, none))
         .as("no run budget: only the daily one")
         .isInstanceOf(BudgetGuard.Verdict.Go.class);
   }
@@ -63,18 +59,19 @@ class BudgetGuardTest {
   }
 
   @Test
-  void theDailyBudgetCountsOtherRunsAndThisOne() {
+  void theDailyReasonSaysWhatIsSpentAndWhatIsReserved() {
     BudgetGuard.Worst w = BudgetGuard.worstCase(4000, 5, 1000, PRICE); // $0.0201
-    BudgetGuard.Limits none = BudgetGuard.Limits.none();
-    assertThat(
-            BudgetGuard.check(
-                0, new BigDecimal("1.9799"), w, none, none, new BigDecimal("3"), DAILY, 7))
-        .isInstanceOf(BudgetGuard.Verdict.Go.class);
-    BudgetGuard.Verdict v =
-        BudgetGuard.check(0, new BigDecimal("1.98"), w, none, none, new BigDecimal("3"), DAILY, 7);
-    assertThat(((BudgetGuard.Verdict.OverDaily) v).reason())
-        .contains("$0.0201")
-        .contains("$4.98 spent today by the runs of installation 7")
+    String spentOnly =
+        BudgetGuard.overDaily(
+            w, new SpendLedger.Today(new BigDecimal("4.98"), BigDecimal.ZERO), DAILY, 7);
+    assertThat(spentOnly)
+        .contains("could cost up to $0.0201")
+        .contains("with $4.98 spent today by the runs of installation 7")
         .contains("daily budget of $5.00");
+    String both =
+        BudgetGuard.overDaily(
+            w, new SpendLedger.Today(new BigDecimal("4.5"), new BigDecimal("0.48")), DAILY, 7);
+    assertThat(both)
+        .contains("with $4.50 spent and $0.48 reserved by calls under way today by the runs");
   }
 }

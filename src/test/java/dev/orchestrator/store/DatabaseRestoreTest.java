@@ -127,6 +127,7 @@ class DatabaseRestoreTest {
   void migratesAnOlderBackupForward() throws Exception {
     try (Connection c = SqliteFiles.open(backup)) {
       // undo the migrations after V3, as a backup taken by an older release would be
+      SqliteFiles.exec(c, "DROP TABLE spend_reservations");
       SqliteFiles.exec(c, "DROP INDEX runs_mission_status");
       SqliteFiles.exec(c, "DROP INDEX runs_installation_updated");
       SqliteFiles.exec(c, "DROP INDEX breakers_state");
@@ -146,7 +147,9 @@ class DatabaseRestoreTest {
     assertThat(restored.backupVersion()).isEqualTo(3);
     assertThat(restored.summary().schemaVersion()).isEqualTo(Migrations.latest());
     assertThat(restored.summary().rowCounts()).containsKey("run_links").containsKey("catchup_mark");
-    assertThat(restored.summary().rowCounts()).containsKey("schedule_slots");
+    assertThat(restored.summary().rowCounts())
+        .containsKey("schedule_slots")
+        .containsKey("spend_reservations");
   }
 
   @Test

@@ -57,6 +57,8 @@ class QueryPlansTest {
     assertThat(QueryPlans.explain(db, qs.get(1)))
         .anySatisfy(s -> assertThat(s).contains("USING COVERING INDEX runs_status"));
     assertThat(QueryPlans.explain(db, qs.get(2)))
+        .anySatisfy(s -> assertThat(s).contains("USING INDEX spend_reservations_day"));
+    assertThat(QueryPlans.explain(db, qs.get(3)))
         .anySatisfy(s -> assertThat(s).contains("USING INDEX runs_installation_updated"));
   }
 }
