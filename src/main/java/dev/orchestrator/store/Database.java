@@ -179,7 +179,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} in one write transaction; rolls back on any exception. */
+  /** Runs {@code work} in one write transaction; rolls back on any exception or error. */
   public <T> T write(Work<T> work) {
     writeLock.lock();
     try {
@@ -196,7 +196,9 @@ public final class Database implements AutoCloseable {
           cp.committed();
         }
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
+        // an Error too (an OutOfMemoryError binding a huge payload): a transaction left open would
+        // wedge the one writer connection, and every later write would fail
         try (Statement s = writer.createStatement()) {
           s.execute("ROLLBACK");
         } catch (SQLException suppressed) {

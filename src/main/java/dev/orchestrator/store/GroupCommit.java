@@ -180,7 +180,10 @@ final class GroupCommit implements AutoCloseable {
             }
             return null;
           });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // The batch is rolled back and its requests fail (GitHub sees an error and the delivery can
+      // be redelivered); the committer lives on for the next batch, even after an
+      // OutOfMemoryError, whose cause (this batch's payloads) is now garbage.
       for (Pending<?> p : batch) {
         p.done().completeExceptionally(e);
       }

@@ -46,6 +46,29 @@ class GroupCommitTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60) // without the fix the committer dies and submit never returns
+  void anErrorInABatchFailsItsRequestsAndLeavesTheWriterUsable(@TempDir Path dir) {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"));
+        GroupCommit commits = new GroupCommit(db, "test-commit")) {
+      db.write(c -> c.createStatement().executeUpdate("CREATE TABLE t(v TEXT)"));
+      // e.g. binding a 20 MB payload on a small heap
+      assertThatThrownBy(
+              () ->
+                  commits.submit(
+                      s -> {
+                        s.prepare("INSERT INTO t(v) VALUES ('lost')").executeUpdate();
+                        throw new OutOfMemoryError("simulated");
+                      }))
+          .hasMessageContaining("simulated");
+      assertThat(commits.submit(s -> s.prepare("INSERT INTO t(v) VALUES ('x')").executeUpdate()))
+          .isOne();
+      assertThat(values(db)).isEqualTo("x");
+      assertThat(db.write(c -> c.createStatement().executeUpdate("INSERT INTO t(v) VALUES ('y')")))
+          .isOne();
+    }
+  }
+
+  @Test
   void aWithdrawnAnnouncementDoesNotHoldTheCommit(@TempDir Path dir) {
     try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"));
         GroupCommit commits = new GroupCommit(db, "test-commit")) {
