@@ -1,5 +1,6 @@
 package dev.orchestrator.feedback;
 
+import dev.orchestrator.config.Durations;
 import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.github.GitHubResult;
 import dev.orchestrator.github.Issue;
@@ -76,7 +77,7 @@ public final class HealthIssueReporter {
         return;
       }
       if (!gone(edited)) {
-        LOG.warn("health report: {}; trying again in {}", edited.describe(), every);
+        LOG.warn("health report: {}; trying again in {}", edited.describe(), again());
         return;
       }
       LOG.info(
@@ -85,7 +86,7 @@ public final class HealthIssueReporter {
     }
     GitHubResult<List<Issue>> open = gateway.listOpenIssues(repo);
     if (!open.isOk()) {
-      LOG.warn("health report: {}; trying again in {}", open.describe(), every);
+      LOG.warn("health report: {}; trying again in {}", open.describe(), again());
       return;
     }
     HealthIssuePlan plan = HealthIssuePlan.decide(open.orElseThrow(), appLogin.get());
@@ -95,7 +96,7 @@ public final class HealthIssueReporter {
             : gateway.createIssue(repo, HealthIssueBody.TITLE, body, List.of());
     if (!written.isOk()) {
       // an unknown outcome of the creation is settled by the next tick's listing
-      LOG.warn("health report: {}; trying again in {}", written.describe(), every);
+      LOG.warn("health report: {}; trying again in {}", written.describe(), again());
       return;
     }
     known = OptionalInt.of(written.orElseThrow().number());
@@ -112,6 +113,10 @@ public final class HealthIssueReporter {
     return edited.isOk()
         || edited instanceof GitHubResult.NotFound
         || (edited instanceof GitHubResult.Failed<Issue> f && f.status() == 410);
+  }
+
+  private String again() {
+    return Durations.format(every);
   }
 
   private String ref(int number) {
