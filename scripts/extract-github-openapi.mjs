@@ -27,6 +27,7 @@ const OPERATIONS = [
   ["get", "/repos/{owner}/{repo}"],
   ["get", "/repos/{owner}/{repo}/issues/{issue_number}"],
   ["patch", "/repos/{owner}/{repo}/issues/{issue_number}"],
+  ["get", "/repos/{owner}/{repo}/issues"],
   ["post", "/repos/{owner}/{repo}/issues"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}/files"],

@@ -1,11 +1,13 @@
 package dev.orchestrator;
 
+import dev.orchestrator.config.Durations;
 import dev.orchestrator.config.Secret;
 import dev.orchestrator.config.Settings;
 import dev.orchestrator.dispatch.DecisionEffects;
 import dev.orchestrator.dispatch.Dispatching;
 import dev.orchestrator.dispatch.Identity;
 import dev.orchestrator.dispatch.RepositoryCatalogs;
+import dev.orchestrator.feedback.HealthIssueReporter;
 import dev.orchestrator.feedback.RunFeedback;
 import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubGateway;
@@ -14,10 +16,13 @@ import dev.orchestrator.github.GitHubRepositoryPort;
 import dev.orchestrator.github.ManifestConversion;
 import dev.orchestrator.github.Priority;
 import dev.orchestrator.github.RateLimits;
+import dev.orchestrator.github.Repo;
 import dev.orchestrator.mission.LoadResult;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.mission.Problem;
 import dev.orchestrator.queue.WorkerPool;
+import dev.orchestrator.report.HealthIssueBody;
+import dev.orchestrator.report.HealthSummary;
 import dev.orchestrator.report.StatusJson;
 import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.schedule.Scheduler;
@@ -70,6 +75,7 @@ public final class ServerRuntime implements AutoCloseable {
   private Ticker scheduler;
   private Ticker pruning;
   private Ticker catchUp;
+  private Ticker healthReport;
 
   /** How often the server prunes what is older than {@code RETENTION}. */
   static final Duration PRUNE_EVERY = Duration.ofDays(1);
@@ -82,6 +88,15 @@ public final class ServerRuntime implements AutoCloseable {
 
   static final int MAX_ATTEMPTS = 3;
   static final Duration POLL_TICK = Duration.ofSeconds(1);
+
+  /**
+   * How often the health report looks whether its interval (on the injected clock) has passed; the
+   * look costs nothing, the report itself is written once per {@code HEALTH_REPORT_INTERVAL}.
+   */
+  static final Duration HEALTH_REPORT_TICK = Duration.ofSeconds(2);
+
+  /** The window of the scheduled health report: the same as {@code /agent status}. */
+  static final Duration HEALTH_REPORT_WINDOW = Duration.ofHours(24);
 
   /** How often the scheduler looks for due slots; cron's resolution is a minute. */
   static final Duration SCHEDULE_TICK = Duration.ofSeconds(15);
@@ -134,6 +149,9 @@ public final class ServerRuntime implements AutoCloseable {
       workers.start();
       poller.start();
       scheduler.start();
+    }
+    if (healthReport != null) {
+      healthReport.start();
     }
     pruning = new Ticker("daily-prune", PRUNE_EVERY, this::prune);
     pruning.start();
@@ -305,7 +323,34 @@ public final class ServerRuntime implements AutoCloseable {
         new Scheduler(
             missions.catalog(), app.slots(Scheduler.TAKER), app.clock(), this::wakeWorkers);
     scheduler = new Ticker("scheduler", SCHEDULE_TICK, schedules::tick);
+    healthReport = healthReport(access.gateway(Priority.BACKGROUND)).orElse(null);
     return wired.router();
+  }
+
+  /** The scheduled health report's ticker when {@code HEALTH_REPORT_INTERVAL} is set. */
+  private Optional<Ticker> healthReport(GitHubGateway gateway) {
+    Settings.HealthIssue config = app.settings().healthIssue();
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    Duration every = config.interval().orElseThrow();
+    HealthIssueReporter reporter =
+        new HealthIssueReporter(
+            gateway,
+            Repo.of(config.repository().orElseThrow()),
+            () ->
+                HealthSummary.markdown(
+                    app.health().report(HEALTH_REPORT_WINDOW),
+                    "last " + HEALTH_REPORT_WINDOW.toHours() + "h"),
+            identity::login,
+            app.clock(),
+            every);
+    LOG.info(
+        "health report: every {} in the issue marked {} of \"{}\"",
+        Durations.format(every),
+        HealthIssueBody.MARKER,
+        config.repository().orElseThrow());
+    return Optional.of(new Ticker("health-report", HEALTH_REPORT_TICK, reporter::tick));
   }
 
   /**
@@ -451,6 +496,9 @@ public final class ServerRuntime implements AutoCloseable {
     }
     if (scheduler != null) {
       scheduler.close();
+    }
+    if (healthReport != null) {
+      healthReport.close();
     }
     if (pruning != null) {
       pruning.close();

@@ -93,7 +93,38 @@ public final class ConfigLoader {
         secret("API_TOKEN"),
         retention(),
         new Settings.Setup(
-            organization(), bool("SETUP_ALLOW_REMOTE", Settings.Setup.DEFAULT_ALLOW_REMOTE)));
+            organization(), bool("SETUP_ALLOW_REMOTE", Settings.Setup.DEFAULT_ALLOW_REMOTE)),
+        healthIssue());
+  }
+
+  /** {@code HEALTH_REPORT_INTERVAL} and {@code HEALTH_REPORT_REPOSITORY}: off unless both. */
+  private Settings.HealthIssue healthIssue() {
+    Optional<String> raw = text("HEALTH_REPORT_INTERVAL");
+    Optional<Duration> interval = raw.flatMap(Durations::parse);
+    if (raw.isPresent() && interval.isEmpty()) {
+      duration("HEALTH_REPORT_INTERVAL", Duration.ZERO); // reports the malformed value
+    }
+    if (interval.isPresent() && interval.get().compareTo(Settings.HealthIssue.MIN_INTERVAL) < 0) {
+      problems.add(
+          "HEALTH_REPORT_INTERVAL: at least 5m (each report costs GitHub calls), found \""
+              + Durations.format(interval.get())
+              + "\"");
+      interval = Optional.empty();
+    }
+    Optional<String> repository = text("HEALTH_REPORT_REPOSITORY");
+    if (repository.isPresent()
+        && !repository.get().matches("[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}/[A-Za-z0-9._-]{1,100}")) {
+      problems.add(
+          "HEALTH_REPORT_REPOSITORY: expected owner/name, such as octo-org/ops, found \""
+              + repository.get()
+              + "\"");
+      repository = Optional.empty();
+    } else if (repository.isEmpty() && raw.isPresent()) {
+      problems.add(
+          "HEALTH_REPORT_REPOSITORY: required with HEALTH_REPORT_INTERVAL; set it to the"
+              + " repository (owner/name) whose issue carries the report");
+    }
+    return new Settings.HealthIssue(interval, repository);
   }
 
   /** The App's public address: its manifest appends paths, so it may not carry a query. */

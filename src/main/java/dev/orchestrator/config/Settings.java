@@ -19,7 +19,8 @@ public record Settings(
     Llm llm,
     Optional<Secret> apiToken,
     Duration retention,
-    Setup setup) {
+    Setup setup,
+    HealthIssue healthIssue) {
 
   /** How the process talks to GitHub. */
   public enum Mode {
@@ -82,6 +83,20 @@ public record Settings(
     public static final int DEFAULT_CAPACITY = 100; // QUEUED runs per installation
     public static final int DEFAULT_CAPACITY_TOTAL = 10_000; // QUEUED runs in all
     public static final int DEFAULT_WORKERS = 4;
+  }
+
+  /**
+   * The scheduled health report: one issue in {@code repository} whose body is the health summary,
+   * edited every {@code interval}. Off when {@code interval} is empty; when it is set, {@code
+   * repository} ({@code owner/name}) is too.
+   */
+  public record HealthIssue(Optional<Duration> interval, Optional<String> repository) {
+    public static final Duration MIN_INTERVAL = Duration.ofMinutes(5);
+
+    /** Whether the report is on. */
+    public boolean enabled() {
+      return interval.isPresent() && repository.isPresent();
+    }
   }
 
   /** Approval polling and expiry. */

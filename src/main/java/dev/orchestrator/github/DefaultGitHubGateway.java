@@ -31,6 +31,16 @@ final class DefaultGitHubGateway implements GitHubGateway {
   }
 
   @Override
+  public GitHubResult<List<Issue>> listOpenIssues(Repo repo) {
+    return issues.listOpenIssues(repo);
+  }
+
+  @Override
+  public GitHubResult<Issue> editIssueBody(Repo repo, int number, String body) {
+    return issues.editIssueBody(repo, number, body);
+  }
+
+  @Override
   public GitHubResult<Issue> closeIssue(Repo repo, int number, Optional<CloseReason> reason) {
     return issues.closeIssue(repo, number, reason);
   }

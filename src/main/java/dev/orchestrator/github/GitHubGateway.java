@@ -26,6 +26,15 @@ public interface GitHubGateway {
 
   GitHubResult<Issue> createIssue(Repo repo, String title, String body, List<String> labels);
 
+  /**
+   * The repository's open issues and pull requests (GitHub lists both), newest first, every page
+   * (up to 30 of 100). No {@code creator} filter: it does not reliably match an App's bot user.
+   */
+  GitHubResult<List<Issue>> listOpenIssues(Repo repo);
+
+  /** Replaces the issue's body; the issue after. */
+  GitHubResult<Issue> editIssueBody(Repo repo, int number, String body);
+
   /** Closes the issue, with {@code state_reason} when given; the issue after. */
   GitHubResult<Issue> closeIssue(Repo repo, int number, Optional<CloseReason> reason);
 

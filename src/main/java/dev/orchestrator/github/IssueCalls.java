@@ -43,6 +43,23 @@ final class IssueCalls {
         r -> Models.issue(r.json()));
   }
 
+  GitHubResult<List<Issue>> listOpenIssues(Repo repo) {
+    String what = "listing open issues of \"" + repo + "\"";
+    GitHubRequest request =
+        GitHubRequest.get(GitHubRequest.path("/repos/%s/%s/issues", repo.owner(), repo.name()))
+            .with("state", "open")
+            .with("per_page", 100);
+    return clients.forRepo(repo, what).flatMap(c -> Calls.all(c, request, what, Models::issue));
+  }
+
+  GitHubResult<Issue> editIssueBody(Repo repo, int number, String body) {
+    return direct(
+        repo,
+        "editing issue " + ref(repo, number),
+        GitHubRequest.patch(issuePath(repo, number), Json.object().put("body", body)),
+        r -> Models.issue(r.json()));
+  }
+
   GitHubResult<Issue> closeIssue(Repo repo, int number, Optional<CloseReason> reason) {
     ObjectNode body = Json.object().put("state", "closed");
     reason.ifPresent(r -> body.put("state_reason", r.apiValue()));

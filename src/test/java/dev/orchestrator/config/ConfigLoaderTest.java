@@ -193,4 +193,42 @@ class ConfigLoaderTest {
         .anySatisfy(p -> assertThat(p).startsWith("GH_ORG: ").contains("\"-octo\""))
         .anySatisfy(p -> assertThat(p).startsWith("SETUP_ALLOW_REMOTE: ").contains("\"yes\""));
   }
+
+  @Test
+  void theHealthReportIsOffByDefaultAndNeedsARepositoryWithItsInterval() {
+    Settings d = load(Map.of()).orThrow();
+    assertThat(d.healthIssue().enabled()).isFalse();
+    assertThat(d.healthIssue().interval()).isEmpty();
+
+    Settings s =
+        load(Map.of("HEALTH_REPORT_INTERVAL", "6h", "HEALTH_REPORT_REPOSITORY", "octo-org/ops"))
+            .orThrow();
+    assertThat(s.healthIssue().enabled()).isTrue();
+    assertThat(s.healthIssue().interval()).contains(Duration.ofHours(6));
+    assertThat(s.healthIssue().repository()).contains("octo-org/ops");
+
+    ConfigResult missing = load(Map.of("HEALTH_REPORT_INTERVAL", "1h"));
+    assertThat(((ConfigResult.Invalid) missing).problems())
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p).startsWith("HEALTH_REPORT_REPOSITORY: ").contains("required"));
+  }
+
+  @Test
+  void badHealthReportSettingsAreAllReportedAtOnce() {
+    ConfigResult r =
+        load(Map.of("HEALTH_REPORT_INTERVAL", "1m", "HEALTH_REPORT_REPOSITORY", "octo-org"));
+    assertThat(((ConfigResult.Invalid) r).problems())
+        .hasSize(2)
+        .anySatisfy(
+            p -> assertThat(p).startsWith("HEALTH_REPORT_INTERVAL: ").contains("5m", "\"1m\""))
+        .anySatisfy(
+            p -> assertThat(p).startsWith("HEALTH_REPORT_REPOSITORY: ").contains("\"octo-org\""));
+
+    ConfigResult malformed =
+        load(Map.of("HEALTH_REPORT_INTERVAL", "daily", "HEALTH_REPORT_REPOSITORY", "a/b"));
+    assertThat(((ConfigResult.Invalid) malformed).problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).startsWith("HEALTH_REPORT_INTERVAL: ").contains("\"daily\""));
+  }
 }

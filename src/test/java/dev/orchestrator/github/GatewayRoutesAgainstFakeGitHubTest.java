@@ -53,6 +53,8 @@ class GatewayRoutesAgainstFakeGitHubTest {
     Map<String, Supplier<GitHubResult<?>>> calls = new LinkedHashMap<>();
     calls.put("getIssue", () -> gh.getIssue(r, 1));
     calls.put("createIssue", () -> gh.createIssue(r, "Flaky", "Seen twice.", List.of("bug")));
+    calls.put("listOpenIssues", () -> gh.listOpenIssues(r));
+    calls.put("editIssueBody", () -> gh.editIssueBody(r, 1, "Crashes on start."));
     calls.put("closeIssue", () -> gh.closeIssue(r, 3, Optional.of(CloseReason.COMPLETED)));
     calls.put("addLabels", () -> gh.addLabels(r, 1, List.of("needs-triage")));
     calls.put("removeLabel", () -> gh.removeLabel(r, 1, "needs-triage"));
@@ -104,6 +106,8 @@ class GatewayRoutesAgainstFakeGitHubTest {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     expected.put("getIssue", List.of("GET " + ISSUE));
     expected.put("createIssue", List.of("POST /repos/{owner}/{repo}/issues"));
+    expected.put("listOpenIssues", List.of("GET /repos/{owner}/{repo}/issues"));
+    expected.put("editIssueBody", List.of("PATCH " + ISSUE));
     expected.put("closeIssue", List.of("PATCH " + ISSUE));
     expected.put("addLabels", List.of("POST " + ISSUE + "/labels"));
     expected.put("removeLabel", List.of("DELETE " + ISSUE + "/labels/{name}"));

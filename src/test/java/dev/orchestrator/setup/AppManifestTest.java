@@ -63,6 +63,7 @@ class AppManifestTest {
         "GET /repos/{owner}/{repo}/collaborators/{username}/permission", Map.of("metadata", R));
     NEEDS.put("GET " + issue, readIssues);
     NEEDS.put("PATCH " + issue, Map.of("issues", W));
+    NEEDS.put("GET /repos/{owner}/{repo}/issues", Map.of("issues", R));
     NEEDS.put("POST /repos/{owner}/{repo}/issues", Map.of("issues", W));
     NEEDS.put("GET " + issue + "/comments", readIssues);
     NEEDS.put("POST " + issue + "/comments", writeIssues);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.orchestrator.fakegithub.http.Auth;
 import dev.orchestrator.fakegithub.http.Call;
 import dev.orchestrator.fakegithub.http.Errors;
+import dev.orchestrator.fakegithub.http.Pages;
 import dev.orchestrator.fakegithub.http.Reply;
 import dev.orchestrator.fakegithub.http.RequestLog;
 import dev.orchestrator.fakegithub.http.Route;
@@ -16,9 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Issues: get, create, edit, labels, assignees. */
+/** Issues: list, get, create, edit, labels, assignees. */
 final class IssueRoutes {
   private static final String ISSUE = "/repos/{owner}/{repo}/issues/{issue_number}";
+  private static final Set<String> MODELLED_LIST_QUERY = Set.of("state", "per_page", "page");
   private static final Set<String> MODELLED_EDITS =
       Set.of("title", "body", "state", "state_reason", "labels", "assignees");
 
@@ -34,12 +36,44 @@ final class IssueRoutes {
 
   List<Route> routes() {
     return List.of(
+        Route.get("/repos/{owner}/{repo}/issues", Auth.TOKEN, this::list),
         Route.get(ISSUE, Auth.TOKEN, this::get),
         Route.patch(ISSUE, Auth.TOKEN, this::edit),
         Route.post("/repos/{owner}/{repo}/issues", Auth.TOKEN, this::create),
         Route.post(ISSUE + "/labels", Auth.TOKEN, this::addLabels),
         Route.delete(ISSUE + "/labels/{name}", Auth.TOKEN, this::removeLabel),
         Route.post(ISSUE + "/assignees", Auth.TOKEN, this::addAssignees));
+  }
+
+  /**
+   * Lists issues and pull requests (GitHub lists both here), newest first as GitHub's default
+   * {@code sort=created&direction=desc}. Only {@code state} and paging are modelled; any other
+   * parameter is a recorded problem.
+   */
+  private Reply list(Call call) {
+    FakeRepo repo = Lookup.repo(world, call);
+    call.query()
+        .keySet()
+        .forEach(
+            name -> {
+              if (!MODELLED_LIST_QUERY.contains(name)) {
+                log.problem(
+                    "query parameter \""
+                        + name
+                        + "\" of issues/list-for-repo is not modelled by the fake GitHub");
+              }
+            });
+    String state = call.query("state").orElse("open");
+    List<Issue> matching =
+        repo.issues().all().stream()
+            .filter(i -> state.equals("all") || state.equals(i.state()))
+            .sorted(java.util.Comparator.comparing(Issue::number).reversed())
+            .toList();
+    Pages.Page<Issue> page = Pages.of(matching, call);
+    ArrayNode out = Views.NODES.arrayNode();
+    page.items()
+        .forEach(i -> out.add(views.issue(Views.template(call, 200), i, repo, call.links())));
+    return page.decorate(Reply.json(200, out));
   }
 
   private Reply get(Call call) {
