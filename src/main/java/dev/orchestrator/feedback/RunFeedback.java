@@ -170,7 +170,9 @@ public final class RunFeedback {
                             .plus(m.approvalTimeoutOr(defaultApprovalTimeout))
                             .isAfter(clock.instant())
                         ? clock.instant().plus(m.approvalTimeoutOr(defaultApprovalTimeout))
-                        : clock.instant()));
+                        : clock.instant(),
+                    m.allowedTools(),
+                    m.budget().map(RunFeedback::budgetWords)));
     String body = StatusComment.render(run, status, transcript, summary, planned, approval);
     int issue = run.issueNumber().get();
     if (l.statusCommentId().isPresent()) {
@@ -263,5 +265,12 @@ public final class RunFeedback {
     } catch (Exception e) {
       return JSON.createObjectNode();
     }
+  }
+
+  private static String budgetWords(dev.orchestrator.mission.Budget b) {
+    List<String> parts = new java.util.ArrayList<>();
+    b.usd().ifPresent(u -> parts.add("$" + u.toPlainString()));
+    b.tokens().ifPresent(t -> parts.add(t + " tokens"));
+    return parts.isEmpty() ? "unlimited" : String.join(", ", parts);
   }
 }

@@ -27,8 +27,23 @@ public final class StatusComment {
     return "<!-- agent-run:" + runId + " -->";
   }
 
-  /** Who may decide, and until when: shown on approval requests. */
-  public record Approval(String permission, boolean allowSelfApproval, Instant expiresAt) {}
+  /**
+   * Who may decide, and until when, with what the mission may use: shown on approval requests.
+   *
+   * @param tools the mission's allowed tools, in the order written
+   * @param budget the run's model budget in words, for llm missions (e.g. {@code "$0.50, 20000
+   *     tokens"})
+   */
+  public record Approval(
+      String permission,
+      boolean allowSelfApproval,
+      Instant expiresAt,
+      List<String> tools,
+      Optional<String> budget) {
+    public Approval {
+      tools = List.copyOf(tools);
+    }
+  }
 
   public static String render(
       RunRecord run,
@@ -113,6 +128,27 @@ public final class StatusComment {
           .append(" | `")
           .append(Markdown.cell(abbreviate(c.arguments().toString(), 300)))
           .append("` |\n");
+    }
+    if (!a.tools().isEmpty()) {
+      md.append("\n**Tools this mission may use:** ");
+      for (int i = 0; i < a.tools().size(); i++) {
+        String t = a.tools().get(i);
+        md.append(i == 0 ? "" : ", ")
+            .append('`')
+            .append(t)
+            .append("` (")
+            .append(ToolNames.riskOf(t).orElse(Risk.READ).label())
+            .append(')');
+      }
+      md.append(".\n");
+    }
+    if ("llm".equals(run.planner())) {
+      md.append("**Model cost so far:** ")
+          .append(run.tokenUsage())
+          .append(" tokens, $")
+          .append(String.format(Locale.ROOT, "%.4f", run.costUsd()))
+          .append(a.budget().map(b -> "; the run's budget is " + b).orElse(""))
+          .append(". Approving lets it go on within that budget.\n");
     }
     md.append("\n**Who may approve:** anyone with ")
         .append(a.permission())

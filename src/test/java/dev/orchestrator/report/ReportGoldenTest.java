@@ -85,7 +85,13 @@ class ReportGoldenTest {
             Optional.empty(),
             Optional.empty(),
             planned,
-            Optional.of(new StatusComment.Approval("triage", false, NOW.plusSeconds(86_400))));
+            Optional.of(
+                new StatusComment.Approval(
+                    "triage",
+                    false,
+                    NOW.plusSeconds(86_400),
+                    List.of("search_issues", "post_comment", "add_labels"),
+                    Optional.empty())));
     Golden.assertMatches("approval-request.md", md);
   }
 
