@@ -79,13 +79,21 @@ public final class RepositoryCatalogs {
 
   /**
    * What an event may trigger here. Events start only what {@code .github/agent.yml} lists, so a
-   * repository without that file is answered without listing its missions directory.
+   * repository without that file is answered without listing its missions directory. Empty when
+   * GitHub could not be asked for that file and none was read before: the event may well trigger
+   * something, so the caller asks again later instead of guessing "nothing".
    */
-  public View forEvents(Repo repo) {
+  public Optional<View> forEvents(Repo repo) {
     Slot slot = slot(repo);
-    RepositoryConfigFile.Snapshot config = config(repo, slot);
-    return view(
-        config, config.text().isEmpty() ? Optional.empty() : Optional.of(missions(repo, slot)));
+    Optional<RepositoryConfigFile.Snapshot> known = knownConfig(repo, slot);
+    if (known.isEmpty()) {
+      return Optional.empty();
+    }
+    RepositoryConfigFile.Snapshot config = known.get();
+    return Optional.of(
+        view(
+            config,
+            config.text().isEmpty() ? Optional.empty() : Optional.of(missions(repo, slot))));
   }
 
   /**
@@ -131,20 +139,25 @@ public final class RepositoryCatalogs {
   }
 
   private RepositoryConfigFile.Snapshot config(Repo repo, Slot slot) {
+    // GitHub is failing and nothing was read before: assume no opt-in (the safe default for
+    // commands), and ask again next time.
+    return knownConfig(repo, slot).orElse(RepositoryConfigFile.Snapshot.absent());
+  }
+
+  /** The file now, or what was read before when GitHub is failing; empty when neither. */
+  private Optional<RepositoryConfigFile.Snapshot> knownConfig(Repo repo, Slot slot) {
     long generation = slot.configGeneration.get();
     Kept<RepositoryConfigFile.Snapshot> kept = slot.config;
     if (fresh(kept, generation)) {
-      return kept.value();
+      return Optional.of(kept.value());
     }
     Optional<RepositoryConfigFile.Snapshot> read =
         configFile.read(repo, Optional.ofNullable(kept).map(Kept::value));
     if (read.isEmpty()) {
-      // GitHub is failing: keep what we had; without anything, assume no opt-in (safe default),
-      // and ask again next time.
-      return kept != null ? kept.value() : RepositoryConfigFile.Snapshot.absent();
+      return Optional.ofNullable(kept).map(Kept::value);
     }
     slot.config = new Kept<>(read.get(), generation, clock.instant());
-    return read.get();
+    return read;
   }
 
   private RepositoryMissions.Snapshot missions(Repo repo, Slot slot) {

@@ -42,6 +42,16 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
   }
 
   @Override
+  public boolean writable() {
+    try {
+      db.write(c -> null); // BEGIN IMMEDIATE: takes the write lock, as any write would
+      return true;
+    } catch (StoreException e) {
+      return false;
+    }
+  }
+
+  @Override
   public boolean store(Delivery d) {
     return commits.submit(s -> insert(s, d));
   }

@@ -32,6 +32,14 @@ public interface DeliveryStore {
   /** The oldest deliveries not yet dispatched, in order of arrival. */
   List<StoredDelivery> pending(int limit);
 
+  /**
+   * True when the store takes writes now. The dispatcher asks after a handler failed, to tell a
+   * failing database (the delivery waits) from a bug (it is recorded as failed).
+   */
+  default boolean writable() {
+    return true;
+  }
+
   /** The arrival order of the newest stored delivery (0 when there is none). */
   long lastSeq();
 

@@ -56,7 +56,8 @@ final class TriageScene implements AutoCloseable {
         PreparedStatement p =
             c.prepareStatement(
                 "SELECT status, not_before, error, (SELECT COUNT(*) FROM runs r2 WHERE"
-                    + " r2.issue_number = runs.issue_number) FROM runs WHERE issue_number = ?")) {
+                    + " r2.issue_number = runs.issue_number AND r2.repository = runs.repository) FROM runs"
+                    + " WHERE issue_number = ? AND repository = 'octo/widgets'")) {
       p.setInt(1, issue);
       try (ResultSet rs = p.executeQuery()) {
         if (!rs.next()) {
