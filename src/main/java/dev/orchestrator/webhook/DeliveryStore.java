@@ -33,11 +33,12 @@ public interface DeliveryStore {
   List<StoredDelivery> pending(int limit);
 
   /**
-   * True when the store takes writes now. The dispatcher asks after a handler failed, to tell a
-   * failing database (the delivery waits) from a bug (it is recorded as failed).
+   * True when {@code failure}, thrown by a handler, is the database being unable to write now
+   * (locked, read-only, full, an I/O error) rather than a bug: the dispatcher then keeps the
+   * delivery pending instead of recording it as failed.
    */
-  default boolean writable() {
-    return true;
+  default boolean unavailable(RuntimeException failure) {
+    return false;
   }
 
   /** The arrival order of the newest stored delivery (0 when there is none). */

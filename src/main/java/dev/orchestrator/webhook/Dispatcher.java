@@ -123,7 +123,7 @@ public final class Dispatcher implements AutoCloseable {
     try {
       outcome = handler.handle(d, sd.seq() <= recoveredUpTo || handedBefore.contains(sd.seq()));
     } catch (RuntimeException e) {
-      if (!store.writable()) {
+      if (store.unavailable(e)) {
         // The database, not the handler: recording "failed" would lose an acknowledged delivery.
         outcome =
             DeliveryHandler.Outcome.later("the database cannot be written: " + e.getMessage());
