@@ -79,21 +79,13 @@ public final class RepositoryCatalogs {
 
   /**
    * What an event may trigger here. Events start only what {@code .github/agent.yml} lists, so a
-   * repository without that file is answered without listing its missions directory. Empty when
-   * GitHub could not be asked for that file and none was read before: the event may well trigger
-   * something, so the caller asks again later instead of guessing "nothing".
+   * repository without that file is answered without listing its missions directory.
    */
-  public Optional<View> forEvents(Repo repo) {
+  public View forEvents(Repo repo) {
     Slot slot = slot(repo);
-    Optional<RepositoryConfigFile.Snapshot> known = knownConfig(repo, slot);
-    if (known.isEmpty()) {
-      return Optional.empty();
-    }
-    RepositoryConfigFile.Snapshot config = known.get();
-    return Optional.of(
-        view(
-            config,
-            config.text().isEmpty() ? Optional.empty() : Optional.of(missions(repo, slot))));
+    RepositoryConfigFile.Snapshot config = config(repo, slot);
+    return view(
+        config, config.text().isEmpty() ? Optional.empty() : Optional.of(missions(repo, slot)));
   }
 
   /**
@@ -139,25 +131,20 @@ public final class RepositoryCatalogs {
   }
 
   private RepositoryConfigFile.Snapshot config(Repo repo, Slot slot) {
-    // GitHub is failing and nothing was read before: assume no opt-in (the safe default for
-    // commands), and ask again next time.
-    return knownConfig(repo, slot).orElse(RepositoryConfigFile.Snapshot.absent());
-  }
-
-  /** The file now, or what was read before when GitHub is failing; empty when neither. */
-  private Optional<RepositoryConfigFile.Snapshot> knownConfig(Repo repo, Slot slot) {
     long generation = slot.configGeneration.get();
     Kept<RepositoryConfigFile.Snapshot> kept = slot.config;
     if (fresh(kept, generation)) {
-      return Optional.of(kept.value());
+      return kept.value();
     }
     Optional<RepositoryConfigFile.Snapshot> read =
         configFile.read(repo, Optional.ofNullable(kept).map(Kept::value));
     if (read.isEmpty()) {
-      return Optional.ofNullable(kept).map(Kept::value);
+      // GitHub is failing: keep what we had; without anything, assume no opt-in (safe default),
+      // and ask again next time.
+      return kept != null ? kept.value() : RepositoryConfigFile.Snapshot.absent();
     }
     slot.config = new Kept<>(read.get(), generation, clock.instant());
-    return read;
+    return read.get();
   }
 
   private RepositoryMissions.Snapshot missions(Repo repo, Slot slot) {

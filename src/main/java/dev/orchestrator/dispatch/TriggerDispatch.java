@@ -51,13 +51,7 @@ public final class TriggerDispatch {
     if (d.installationId().isPresent()) {
       repo = repo.via(d.installationId().get());
     }
-    Optional<RepositoryCatalogs.View> known = catalogs.forEvents(repo);
-    if (known.isEmpty()) {
-      // not "nothing triggers": GitHub could not say, so the delivery stays to be tried again
-      return DeliveryHandler.Outcome.later(
-          "cannot read \"" + RepositoryConfig.PATH + "\" of \"" + repo + "\" from GitHub");
-    }
-    RepositoryCatalogs.View view = known.get();
+    RepositoryCatalogs.View view = catalogs.forEvents(repo);
     List<Mission> candidates = TriggerMatcher.matching(view.missions(), d.event(), action, p);
     if (candidates.isEmpty()) {
       return DeliveryHandler.Outcome.ignored(

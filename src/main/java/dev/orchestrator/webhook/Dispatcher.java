@@ -67,6 +67,8 @@ public final class Dispatcher implements AutoCloseable {
 
   /**
    * Dispatches everything pending now, on the calling thread; returns how many. For tests and CLI.
+   * Stops at the first delivery the handler cannot take yet ({@link DeliveryHandler.Outcome#later},
+   * or a database that cannot be written): it and those behind it stay pending, in order.
    */
   public int drain() {
     int n = 0;

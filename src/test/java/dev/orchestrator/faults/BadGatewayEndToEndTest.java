@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GitHub answering 502 for a minute (a window of the fake's clock), end to end. A read that meets
- * the window is retried with backoff and goes through once the minute is over; a delivery whose
- * repository configuration cannot be read in the window stays pending (it used to be recorded as
- * "ignored", and so lost) and is dispatched once, on its own, when the minute is over.
+ * the window is retried with backoff and goes through once the minute is over; a run whose every
+ * try falls inside the window fails with a clear error and writes nothing (a failed run is not
+ * retried by design: the mission breaker counts it); the next run after the window works without
+ * anyone stepping in.
  */
 class BadGatewayEndToEndTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -59,20 +60,23 @@ class BadGatewayEndToEndTest {
   }
 
   @Test
-  void aDeliveryThatArrivesInTheBadMinuteWaitsAndIsDispatchedOnceWhenItEnds() {
+  void aRunWhoseTriesAllFallInTheBadMinuteFailsClearlyWithoutWritingAndTheNextOneWorks() {
+    int before = t.open("Opened before", "d-before"); // the repository's agent.yml is read now
+    t.awaitStatus(before, "SUCCEEDED");
     FaultRule outage =
         t.s.github.faults().on("*", "/repos/octo/widgets/**").during(MINUTE, Fault.badGateway());
-    int issue = t.open("Crash on start", "d-during");
-    // GitHub cannot say what .github/agent.yml triggers: the delivery is kept, not ignored
-    Await.until("the dispatcher to try agent.yml through its retries", () -> outage.hits() >= 3);
-    assertThat(t.s.server.server().deliveries().pending(10))
-        .extracting(d -> d.delivery().id())
-        .containsExactly("d-during");
-    assertThat(t.run(issue).status()).isEqualTo("NONE");
+    int during = t.open("Crash on start", "d-during");
+    t.awaitStatus(during, "FAILED");
+    assertThat(outage.hits()).isGreaterThanOrEqualTo(3);
+    assertThat(t.run(during).error()).hasValueSatisfying(e -> assertThat(e).contains("502"));
+    assertThat(t.s.github.comments("octo", "widgets", during)).isEmpty();
+    assertThat(t.s.github.requests("POST", t.path(during, "/labels"))).isEmpty();
 
     t.clock.advance(MINUTE);
-    t.awaitStatus(issue, "SUCCEEDED");
-    t.assertTriagedOnce(issue);
-    t.assertDeliveriesDispatchedOnce(1);
+    int after = t.open("Slow on resume", "d-after");
+    t.awaitStatus(after, "SUCCEEDED");
+    t.assertTriagedOnce(before);
+    t.assertTriagedOnce(after);
+    t.assertDeliveriesDispatchedOnce(3);
   }
 }

@@ -31,20 +31,30 @@ final class TriageScene implements AutoCloseable {
   record Row(String status, Optional<Instant> notBefore, Optional<String> error) {}
 
   TriageScene(Path dir, Map<String, String> env) {
+    this(dir, env, "issue-triage");
+  }
+
+  /** The same, with {@code trigger} the one mission {@code .github/agent.yml} lists. */
+  TriageScene(Path dir, Map<String, String> env, String trigger) {
     Map<String, String> all = GitHubScenario.env("WORKERS", "1");
     all.putAll(env);
     s = GitHubScenario.start(dir, all, clock);
     repo = s.repo("widgets");
-    repo.file(".github/agent.yml", "triggers: [issue-triage]\n");
+    repo.file(".github/agent.yml", "triggers: [" + trigger + "]\n");
   }
 
   /** Opens an issue in the fake and delivers {@code issues.opened} for it; asserts the 2xx. */
   int open(String title, String deliveryId) {
     int issue = s.issue(repo, title);
+    deliverOpened(issue, deliveryId);
+    return issue;
+  }
+
+  /** Delivers {@code issues.opened} for an issue of the fake; asserts the 2xx. */
+  void deliverOpened(int issue, String deliveryId) {
     assertThat(s.deliver("issues", s.issueOpened(repo, issue, "alice"), deliveryId).statusCode())
         .as("the intake's answer to " + deliveryId)
         .isBetween(200, 299);
-    return issue;
   }
 
   String path(int issue, String rest) {
