@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link DeliveryStore} on {@code deliveries}, with each payload in {@code delivery_payloads} so
@@ -39,6 +40,26 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
   public SqliteDeliveryStore(Database db) {
     this.db = db;
     this.commits = new GroupCommit(db, "delivery-commit");
+  }
+
+  /** SQLite's primary result codes for a database that cannot be written now, not a bad query. */
+  private static final Set<Integer> UNAVAILABLE =
+      Set.of(
+          5, // SQLITE_BUSY
+          6, // SQLITE_LOCKED
+          8, // SQLITE_READONLY
+          10, // SQLITE_IOERR
+          13, // SQLITE_FULL
+          14); // SQLITE_CANTOPEN
+
+  @Override
+  public boolean unavailable(RuntimeException failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException e && UNAVAILABLE.contains(e.getErrorCode() & 0xff)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -22,7 +22,23 @@ public interface DeliveryHandler {
     public static Outcome ignored(String reason) {
       return new Outcome("ignored", reason);
     }
+
+    /**
+     * Not dispatched yet: what the delivery needs (GitHub, the database) is failing now, so it
+     * stays pending and is handed over again later. Never recorded as an outcome.
+     */
+    public static Outcome later(String reason) {
+      return new Outcome(LATER, reason);
+    }
+
+    /** True for {@link #later}. */
+    public boolean isLater() {
+      return LATER.equals(outcome);
+    }
   }
+
+  /** The outcome word of {@link Outcome#later}. */
+  String LATER = "later";
 
   Outcome handle(Delivery delivery);
 

@@ -32,6 +32,15 @@ public interface DeliveryStore {
   /** The oldest deliveries not yet dispatched, in order of arrival. */
   List<StoredDelivery> pending(int limit);
 
+  /**
+   * True when {@code failure}, thrown by a handler, is the database being unable to write now
+   * (locked, read-only, full, an I/O error) rather than a bug: the dispatcher then keeps the
+   * delivery pending instead of recording it as failed.
+   */
+  default boolean unavailable(RuntimeException failure) {
+    return false;
+  }
+
   /** The arrival order of the newest stored delivery (0 when there is none). */
   long lastSeq();
 

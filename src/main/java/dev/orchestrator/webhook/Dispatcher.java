@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class Dispatcher implements AutoCloseable {
   private volatile boolean running = true;
   private volatile boolean alive;
   private volatile long recoveredUpTo;
+  private final Set<Long> handedBefore = ConcurrentHashMap.newKeySet();
 
   public Dispatcher(DeliveryStore store, DeliveryHandler handler, Clock clock) {
     this.store = store;
@@ -64,6 +67,8 @@ public final class Dispatcher implements AutoCloseable {
 
   /**
    * Dispatches everything pending now, on the calling thread; returns how many. For tests and CLI.
+   * Stops at the first delivery the handler cannot take yet ({@link DeliveryHandler.Outcome#later},
+   * or a database that cannot be written): it and those behind it stay pending, in order.
    */
   public int drain() {
     int n = 0;
@@ -71,7 +76,13 @@ public final class Dispatcher implements AutoCloseable {
     while (!(batch = store.pending(BATCH)).isEmpty()) {
       List<DeliveryStore.Dispatched> done = new ArrayList<>();
       for (DeliveryStore.StoredDelivery sd : batch) {
-        done.add(dispatch(sd));
+        DeliveryStore.Dispatched dispatched = dispatch(sd);
+        if (dispatched.outcome().isLater()) {
+          // what it needs is failing: it stays pending, in order, for the next pass
+          record(done);
+          return n;
+        }
+        done.add(dispatched);
         n++;
         if (!clock.instant().isBefore(done.get(0).at().plus(MAX_RECORD_DELAY))) {
           record(done);
@@ -112,12 +123,29 @@ public final class Dispatcher implements AutoCloseable {
     Delivery d = sd.delivery();
     DeliveryHandler.Outcome outcome;
     try {
-      outcome = handler.handle(d, sd.seq() <= recoveredUpTo);
+      outcome = handler.handle(d, sd.seq() <= recoveredUpTo || handedBefore.contains(sd.seq()));
     } catch (RuntimeException e) {
-      // A bug in a handler must not wedge the queue of deliveries behind it.
-      LOG.error("delivery={} event={}: handler failed: {}", d.id(), d.kind(), e.getMessage(), e);
-      outcome = new DeliveryHandler.Outcome("failed", "handler failed: " + e.getMessage());
+      if (store.unavailable(e)) {
+        // The database, not the handler: recording "failed" would lose an acknowledged delivery.
+        outcome =
+            DeliveryHandler.Outcome.later("the database cannot be written: " + e.getMessage());
+      } else {
+        // A bug in a handler must not wedge the queue of deliveries behind it.
+        LOG.error("delivery={} event={}: handler failed: {}", d.id(), d.kind(), e.getMessage(), e);
+        outcome = new DeliveryHandler.Outcome("failed", "handler failed: " + e.getMessage());
+      }
     }
+    if (outcome.isLater()) {
+      handedBefore.add(sd.seq()); // it may have done part of its work: look up before repeating
+      LOG.warn(
+          "delivery={} event={} not dispatched yet, tried again in {} ms: {}",
+          d.id(),
+          d.kind(),
+          IDLE_RECHECK_MS,
+          outcome.reason());
+      return new DeliveryStore.Dispatched(sd.seq(), outcome, clock.instant());
+    }
+    handedBefore.remove(sd.seq());
     // Most of what GitHub sends is ignored (every event an installation subscribes to arrives);
     // one line each would bury the deliveries that did something. The outcome is stored either
     // way, and `agent receive --wait` reads it.

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The dispatcher records outcomes in batches, each in one call to the store. */
 class DispatcherTest {
   /** Deliveries in memory; each markDispatched call is one transaction. */
-  static final class MemoryStore implements DeliveryStore {
+  static class MemoryStore implements DeliveryStore {
     final List<StoredDelivery> rows = new ArrayList<>();
     final List<List<Dispatched>> commits = new ArrayList<>();
 
@@ -107,5 +107,68 @@ class DispatcherTest {
         d -> new DeliveryHandler.Outcome("queued", "two runs", List.of(7L, 8L));
     new Dispatcher(store, starts, clock).drain();
     assertThat(store.commits.get(0).get(0).outcome().runIds()).containsExactly(7L, 8L);
+  }
+
+  @Test
+  void aDeliveryThatCannotBeTakenYetStaysPendingInOrderAndIsHandedOverAgainAsARetry() {
+    MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    MemoryStore store = new MemoryStore();
+    store.store(delivery(1, clock.instant()));
+    store.store(delivery(2, clock.instant()));
+    store.store(delivery(3, clock.instant()));
+    List<String> retries = new ArrayList<>();
+    boolean[] githubUp = {false};
+    DeliveryHandler handler =
+        new DeliveryHandler() {
+          @Override
+          public Outcome handle(Delivery d) {
+            throw new AssertionError("the dispatcher passes the retry flag");
+          }
+
+          @Override
+          public Outcome handle(Delivery d, boolean retry) {
+            if (retry) {
+              retries.add(d.id());
+            }
+            return d.id().equals("d-2") && !githubUp[0]
+                ? Outcome.later("github is failing")
+                : Outcome.ignored("fine");
+          }
+        };
+    Dispatcher dispatcher = new Dispatcher(store, handler, clock);
+
+    assertThat(dispatcher.drain()).isEqualTo(1);
+    assertThat(store.pending(10)).extracting(r -> r.delivery().id()).containsExactly("d-2", "d-3");
+    githubUp[0] = true;
+    assertThat(dispatcher.drain()).isEqualTo(2);
+    assertThat(store.pending(10)).isEmpty();
+    assertThat(retries).containsExactly("d-2");
+  }
+
+  @Test
+  void aHandlerFailingBecauseTheDatabaseCannotWriteLeavesTheDeliveryPendingButABugIsRecorded() {
+    MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    MemoryStore store =
+        new MemoryStore() {
+          @Override
+          public boolean unavailable(RuntimeException failure) {
+            return failure.getMessage().contains("locked");
+          }
+        };
+    store.store(delivery(1, clock.instant()));
+    store.store(delivery(2, clock.instant()));
+    DeliveryHandler locked =
+        d -> {
+          throw new IllegalStateException(d.id().equals("d-1") ? "database is locked" : "a bug");
+        };
+    assertThat(new Dispatcher(store, locked, clock).drain()).isZero();
+    assertThat(store.pending(10)).hasSize(2);
+
+    DeliveryHandler buggy =
+        d -> {
+          throw new IllegalStateException("a bug");
+        };
+    assertThat(new Dispatcher(store, buggy, clock).drain()).isEqualTo(2);
+    assertThat(store.rows).extracting(r -> r.outcome().orElseThrow()).containsOnly("failed");
   }
 }
