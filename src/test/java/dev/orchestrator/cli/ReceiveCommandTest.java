@@ -43,10 +43,15 @@ class ReceiveCommandTest {
   }
 
   private Map<String, String> env() {
+    return env(harness);
+  }
+
+  /** What `agent receive` needs to reach {@code server}. */
+  private static Map<String, String> env(ServerHarness server) {
     Map<String, String> env = new HashMap<>();
-    env.put("DATABASE_URL", "jdbc:sqlite:" + harness.database);
+    env.put("DATABASE_URL", "jdbc:sqlite:" + server.database);
     env.put("WEBHOOK_SECRET", ServerHarness.SECRET);
-    env.put("PORT", Integer.toString(harness.server().port()));
+    env.put("PORT", Integer.toString(server.server().port()));
     return env;
   }
 
@@ -100,12 +105,15 @@ class ReceiveCommandTest {
           body,
           s.commentPayload(repo, issue, c.id(), "tess", "User", "/agent triage", "created")
               .toString());
-      Map<String, String> env = new HashMap<>();
-      env.put("DATABASE_URL", "jdbc:sqlite:" + s.server.database);
-      env.put("WEBHOOK_SECRET", ServerHarness.SECRET);
-      env.put("PORT", Integer.toString(s.server.server().port()));
       CliRun r =
-          receive(env, dir, "--event", "issue_comment", "--payload", body.toString(), "--wait");
+          receive(
+              env(s.server),
+              dir,
+              "--event",
+              "issue_comment",
+              "--payload",
+              body.toString(),
+              "--wait");
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(r.out())
           .matches(

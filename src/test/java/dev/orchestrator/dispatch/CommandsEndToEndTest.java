@@ -8,9 +8,6 @@ import dev.orchestrator.fakegithub.state.Reaction;
 import dev.orchestrator.testing.Await;
 import dev.orchestrator.testing.GitHubScenario;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,11 +47,8 @@ class CommandsEndToEndTest {
     return repo.reactions().on(commentId).stream().map(Reaction::content).toList();
   }
 
-  private int count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + s.server.database);
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      return rs.next() ? rs.getInt(1) : 0;
-    }
+  private int count(String sql) {
+    return s.count(sql);
   }
 
   @Test

@@ -9,9 +9,6 @@ import dev.orchestrator.fakegithub.state.FakeRepo;
 import dev.orchestrator.testing.Await;
 import dev.orchestrator.testing.GitHubScenario;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +65,7 @@ class RepositoryMissionsEndToEndTest {
   }
 
   private int count(String sql) {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + s.server.database);
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      return rs.next() ? rs.getInt(1) : 0;
-    } catch (Exception e) {
-      throw new AssertionError(sql, e);
-    }
+    return s.count(sql);
   }
 
   private void awaitRuns(String mission, String status, int n) {

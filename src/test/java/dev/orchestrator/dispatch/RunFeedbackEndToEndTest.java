@@ -13,9 +13,6 @@ import dev.orchestrator.fakegithub.state.IssueSeed;
 import dev.orchestrator.testing.Await;
 import dev.orchestrator.testing.GitHubScenario;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,12 +35,7 @@ class RunFeedbackEndToEndTest {
   }
 
   private int count(String sql) {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + s.server.database);
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      return rs.next() ? rs.getInt(1) : 0;
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return s.count(sql);
   }
 
   private ObjectNode onPullRequest(ObjectNode payload, FakeRepo repo, int number) {

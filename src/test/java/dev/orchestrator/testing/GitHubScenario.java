@@ -218,6 +218,17 @@ public final class GitHubScenario implements AutoCloseable {
     }
   }
 
+  /** The first column of the first row of {@code sql} on the server's database (0 when none). */
+  public int count(String sql) {
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + server.database);
+        java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+      return rs.next() ? rs.getInt(1) : 0;
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(sql, e);
+    }
+  }
+
   /** Waits until the server has dispatched every stored delivery. */
   public void awaitDispatched() {
     Await.until(
