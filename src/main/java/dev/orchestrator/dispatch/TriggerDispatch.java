@@ -51,7 +51,12 @@ public final class TriggerDispatch {
     if (d.installationId().isPresent()) {
       repo = repo.via(d.installationId().get());
     }
-    RepositoryCatalogs.View view = catalogs.forEvents(repo);
+    RepositoryCatalogs.Triggers triggers = catalogs.forEvents(repo);
+    if (triggers instanceof RepositoryCatalogs.Triggers.Unknown unknown) {
+      // not "not opted in": that would drop the event; this delivery waits and is tried again
+      return DeliveryHandler.Outcome.retry(unknown.reason());
+    }
+    RepositoryCatalogs.View view = ((RepositoryCatalogs.Triggers.Known) triggers).view();
     List<Mission> candidates = TriggerMatcher.matching(view.missions(), d.event(), action, p);
     if (candidates.isEmpty()) {
       return DeliveryHandler.Outcome.ignored(
