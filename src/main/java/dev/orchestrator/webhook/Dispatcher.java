@@ -4,7 +4,6 @@ import dev.orchestrator.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -139,7 +138,8 @@ public final class Dispatcher implements AutoCloseable {
               + " (gave up after "
               + failed
               + " attempts in "
-              + Durations.format(Duration.between(since, now).truncatedTo(ChronoUnit.SECONDS))
+              // whole minutes: the bound is an hour, seconds past it say nothing
+              + Durations.format(Duration.ofMinutes(Duration.between(since, now).toMinutes()))
               + ")";
       LOG.error("delivery={} event={} failed: {}", d.id(), d.kind(), why);
       return Optional.of(
