@@ -142,6 +142,9 @@ public final class Dispatcher implements AutoCloseable {
               + Durations.format(Duration.ofMinutes(Duration.between(since, now).toMinutes()))
               + ")";
       LOG.error("delivery={} event={} failed: {}", d.id(), d.kind(), why);
+      // counted like the others, so its history says how many attempts failed; due at once, it is
+      // recorded as failed in this pass (a crash in between costs one more attempt)
+      store.postpone(new DeliveryStore.Postponed(sd.seq(), failed, since, now, reason));
       return Optional.of(
           new DeliveryStore.Dispatched(sd.seq(), new DeliveryHandler.Outcome("failed", why), now));
     }

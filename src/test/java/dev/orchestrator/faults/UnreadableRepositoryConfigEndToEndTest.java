@@ -146,6 +146,7 @@ class UnreadableRepositoryConfigEndToEndTest {
         () -> delivery("d-lost").outcome().isPresent());
     Row given = delivery("d-lost");
     assertThat(given.outcome()).hasValue("failed");
+    assertThat(given.failedAttempts()).isEqualTo(2);
     assertThat(given.reason())
         .hasValueSatisfying(
             r ->

@@ -297,6 +297,7 @@ class DispatcherTest {
     assertThat(attemptsAt).startsWith(0L, 10L, 30L, 70L, 150L, 310L, 610L).endsWith(3310L, 3600L);
     assertThat(attemptsAt).hasSize(17);
     assertThat(store.rows.get(0).outcome()).hasValue("failed");
+    assertThat(store.rows.get(0).failedAttempts()).isEqualTo(17);
     assertThat(store.rows.get(0).reason())
         .hasValue(
             "could not read .github/agent.yml: 502 Bad Gateway (gave up after 17 attempts in 1h)");
