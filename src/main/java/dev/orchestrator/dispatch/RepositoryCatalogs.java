@@ -161,7 +161,10 @@ public final class RepositoryCatalogs {
     return slots.computeIfAbsent(key(repo.fullName()), k -> new Slot());
   }
 
-  /** The file as kept or read now; {@code Failed} only when GitHub failed and nothing is kept. */
+  /**
+   * The file as kept or read now; {@code Failed} only when GitHub could not answer and nothing is
+   * kept. A refusal counts as no file and is not kept, so it is asked again next time.
+   */
   private RepositoryConfigFile.Read config(Repo repo, Slot slot) {
     long generation = slot.configGeneration.get();
     Kept<RepositoryConfigFile.Snapshot> kept = slot.config;
@@ -176,7 +179,12 @@ public final class RepositoryCatalogs {
     }
     // GitHub is failing: keep what we had (asked again next time); without anything, the caller
     // decides what an unknown file means
-    return kept != null ? new RepositoryConfigFile.Read.Fresh(kept.value()) : read;
+    if (kept != null) {
+      return new RepositoryConfigFile.Read.Fresh(kept.value());
+    }
+    return read instanceof RepositoryConfigFile.Read.Refused
+        ? new RepositoryConfigFile.Read.Fresh(RepositoryConfigFile.Snapshot.absent())
+        : read;
   }
 
   private RepositoryMissions.Snapshot missions(Repo repo, Slot slot) {

@@ -40,10 +40,16 @@ final class RepositoryConfigFile {
     record Fresh(Snapshot snapshot) implements Read {}
 
     /**
-     * GitHub could not answer (5xx, timeout, a rate limit, an open breaker…): whether the file
-     * exists is unknown.
+     * GitHub could not answer (5xx, timeout, a rate limit, an open breaker, no token): whether the
+     * file exists is unknown, and asking again later may tell.
      */
     record Failed(String reason) implements Read {}
+
+    /**
+     * GitHub answered, but not with the file (a 4xx other than 404, a directory where the file
+     * should be): asking again will not help, so it counts as absent, as it always has.
+     */
+    record Refused(String reason) implements Read {}
   }
 
   private final GitHubGateway gateway;
@@ -56,8 +62,9 @@ final class RepositoryConfigFile {
   }
 
   /**
-   * The file now, reusing {@code previous} on a 304. Only a 404 means there is no file (not opted
-   * in); any other failure is {@link Read.Failed}, since GitHub did not say.
+   * The file now, reusing {@code previous} on a 304. A 404 means there is no file (not opted in);
+   * GitHub not answering is {@link Read.Failed}, since GitHub did not say; a refusal is {@link
+   * Read.Refused}.
    */
   Read read(Repo repo, Optional<Snapshot> previous) {
     GitHubResult<Optional<Tagged<RepoFile>>> r =
@@ -66,8 +73,11 @@ final class RepositoryConfigFile {
     if (r instanceof GitHubResult.NotFound) {
       return new Read.Fresh(Snapshot.absent());
     }
+    if (r instanceof GitHubResult.Failed<?> f && !f.infrastructure()) {
+      return new Read.Refused(r.describe());
+    }
     if (!(r instanceof GitHubResult.Ok<Optional<Tagged<RepoFile>>> ok)) {
-      return new Read.Failed(r.describe());
+      return new Read.Failed(r.describe()); // 5xx, timeout, rate limit (deferred), no token
     }
     if (ok.value().isEmpty()) {
       // 304: GitHub confirmed the read whose ETag was sent

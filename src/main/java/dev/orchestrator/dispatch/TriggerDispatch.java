@@ -19,7 +19,9 @@ import java.util.Optional;
  * An event starts the missions whose triggers match it, global or the repository's own, when the
  * repository's {@code .github/agent.yml} lists them under {@code triggers:} (the one list of what
  * events start there). Each run's idempotency key comes from the signed payload, so a replayed or
- * doubled delivery starts nothing new.
+ * doubled delivery starts nothing new. When GitHub cannot serve that file and none is kept, the
+ * delivery is answered {@link DeliveryHandler.Outcome#retry}: it waits and is tried again, since
+ * taking the repository for "not opted in" would drop the event.
  */
 public final class TriggerDispatch {
   private final RepositoryCatalogs catalogs;
