@@ -27,7 +27,8 @@ final class Migrations {
           "V8__catchup.sql",
           "V9__schedule_slots.sql",
           "V10__history_indexes.sql",
-          "V11__spend_reservations.sql");
+          "V11__spend_reservations.sql",
+          "V12__delivery_retries.sql");
 
   private Migrations() {}
 

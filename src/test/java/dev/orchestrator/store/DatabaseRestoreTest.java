@@ -127,6 +127,9 @@ class DatabaseRestoreTest {
   void migratesAnOlderBackupForward() throws Exception {
     try (Connection c = SqliteFiles.open(backup)) {
       // undo the migrations after V3, as a backup taken by an older release would be
+      SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN first_failed_at");
+      SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN failed_attempts");
+      SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN next_attempt_at");
       SqliteFiles.exec(c, "DROP TABLE spend_reservations");
       SqliteFiles.exec(c, "DROP INDEX runs_mission_status");
       SqliteFiles.exec(c, "DROP INDEX runs_installation_updated");
@@ -150,6 +153,14 @@ class DatabaseRestoreTest {
     assertThat(restored.summary().rowCounts())
         .containsKey("schedule_slots")
         .containsKey("spend_reservations");
+    try (Connection c = SqliteFiles.open(live);
+        var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT COUNT(next_attempt_at), SUM(failed_attempts), COUNT(first_failed_at)"
+                    + " FROM deliveries")) {
+      assertThat(rs.next()).as("V12's columns of deliveries").isTrue();
+    }
   }
 
   @Test
