@@ -2,10 +2,14 @@ package dev.orchestrator.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.AppFactory;
+import dev.orchestrator.cli.AgentCommand;
 import dev.orchestrator.fakegithub.faults.Fault;
 import dev.orchestrator.fakegithub.faults.FaultRule;
 import dev.orchestrator.fakegithub.state.FakeRepo;
 import dev.orchestrator.testing.Await;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * GitHub unable to serve a repository's {@code .github/agent.yml} (502, nothing cached yet), end to
@@ -134,7 +139,7 @@ class UnreadableRepositoryConfigEndToEndTest {
   }
 
   @Test
-  void anEventWhoseAgentYmlStaysUnreadableIsRecordedAsFailedWithTheReasonAfterAnHour() {
+  void anEventWhoseAgentYmlStaysUnreadableIsRecordedAsFailedAfterAnHourAndCanBeRedispatched() {
     t.s.github.faults().on("GET", CONFIG).always(Fault.badGateway());
     int issue = t.open("Crash on start", "d-lost");
     awaitFailedAttempts("d-lost", 1);
@@ -156,5 +161,46 @@ class UnreadableRepositoryConfigEndToEndTest {
                     .endsWith("(gave up after 2 attempts in 1h)"));
     assertThat(t.run(issue).status()).isEqualTo("NONE");
     assertThat(t.s.github.comments("octo", "widgets", issue)).isEmpty();
+
+    // GitHub answers again; the operator hands the given-up delivery to the dispatcher again
+    t.s.github.faults().clear();
+    Cli again = cli("redispatch", "--delivery", "d-lost");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out())
+        .contains("delivery \"d-lost\" (issues.opened) is pending again; it was failed: could not")
+        .contains("agent explain --delivery d-lost");
+    t.awaitStatus(issue, "SUCCEEDED");
+    t.assertTriagedOnce(issue);
+    assertThat(delivery("d-lost").outcome()).hasValue("runs");
+
+    Cli twice = cli("redispatch", "--delivery", "d-lost");
+    assertThat(twice.exit()).isZero();
+    Await.until(
+        "the second redispatch to be dispatched",
+        Duration.ofSeconds(30),
+        () -> delivery("d-lost").outcome().isPresent());
+    t.assertTriagedOnce(issue); // its run has an idempotency key: not started a second time
+    assertThat(cli("redispatch", "--delivery", "d-unknown").err())
+        .contains("no delivery \"d-unknown\" is stored");
+  }
+
+  private record Cli(int exit, String out, String err) {}
+
+  private Cli cli(String... args) {
+    Map<String, String> env =
+        Map.of(
+            "DATABASE_URL",
+            "jdbc:sqlite:" + t.s.server.database,
+            "GITHUB_API_URL",
+            "http://127.0.0.1:1",
+            "MISSIONS_DIR",
+            Path.of("missions").toAbsolutePath().toString());
+    CommandLine cl = AgentCommand.commandLine(new AppFactory(env, t.clock, dir.resolve("cli.env")));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Cli(exit, out.toString(), err.toString());
   }
 }
