@@ -2,14 +2,11 @@ package dev.orchestrator.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestrator.AppFactory;
-import dev.orchestrator.cli.AgentCommand;
+import dev.orchestrator.cli.CliRun;
 import dev.orchestrator.fakegithub.faults.Fault;
 import dev.orchestrator.fakegithub.faults.FaultRule;
 import dev.orchestrator.fakegithub.state.FakeRepo;
 import dev.orchestrator.testing.Await;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * GitHub unable to serve a repository's {@code .github/agent.yml} (502, nothing cached yet), end to
@@ -164,8 +160,8 @@ class UnreadableRepositoryConfigEndToEndTest {
 
     // GitHub answers again; the operator hands the given-up delivery to the dispatcher again
     t.s.github.faults().clear();
-    Cli again = cli("redispatch", "--delivery", "d-lost");
-    assertThat(again.exit()).as(again.err()).isZero();
+    CliRun again = cli("redispatch", "--delivery", "d-lost");
+    assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out())
         .contains("delivery \"d-lost\" (issues.opened) is pending again; it was failed: could not")
         .contains("agent explain --delivery d-lost");
@@ -173,8 +169,8 @@ class UnreadableRepositoryConfigEndToEndTest {
     t.assertTriagedOnce(issue);
     assertThat(delivery("d-lost").outcome()).hasValue("runs");
 
-    Cli twice = cli("redispatch", "--delivery", "d-lost");
-    assertThat(twice.exit()).isZero();
+    CliRun twice = cli("redispatch", "--delivery", "d-lost");
+    assertThat(twice.exitCode()).isZero();
     Await.until(
         "the second redispatch to be dispatched",
         Duration.ofSeconds(30),
@@ -184,9 +180,7 @@ class UnreadableRepositoryConfigEndToEndTest {
         .contains("no delivery \"d-unknown\" is stored");
   }
 
-  private record Cli(int exit, String out, String err) {}
-
-  private Cli cli(String... args) {
+  private CliRun cli(String... args) {
     Map<String, String> env =
         Map.of(
             "DATABASE_URL",
@@ -195,12 +189,6 @@ class UnreadableRepositoryConfigEndToEndTest {
             "http://127.0.0.1:1",
             "MISSIONS_DIR",
             Path.of("missions").toAbsolutePath().toString());
-    CommandLine cl = AgentCommand.commandLine(new AppFactory(env, t.clock, dir.resolve("cli.env")));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Cli(exit, out.toString(), err.toString());
+    return CliRun.run(env, t.clock, dir.resolve("cli.env"), args);
   }
 }
