@@ -102,7 +102,7 @@ public final class App implements AutoCloseable {
   /** The database, opened and migrated on first use. */
   public synchronized Database database() {
     if (database == null) {
-      database = Database.open(settings.store().databaseUrl());
+      database = Database.open(settings.store().databaseUrl(), settings.store().busyTimeout());
     }
     return database;
   }
