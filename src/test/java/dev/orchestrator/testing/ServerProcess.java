@@ -33,9 +33,12 @@ public final class ServerProcess implements AutoCloseable {
   /** Starts {@code agent serve} in {@code dir} with exactly {@code env} (plus PATH and HOME). */
   public static ServerProcess start(Path dir, Map<String, String> env) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // C1 only: the JIT's second tier would compete with the tests for two cores while the server
+    // starts; what the server does is the same
     ProcessBuilder pb =
         new ProcessBuilder(
                 java,
+                "-XX:TieredStopAtLevel=1",
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.orchestrator.Main",
