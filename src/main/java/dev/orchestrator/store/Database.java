@@ -106,6 +106,9 @@ public final class Database implements AutoCloseable {
       boolean fresh = !Files.exists(file) || Files.size(file) == 0;
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement s = c.createStatement()) {
+        // before anything that locks: another process opening the same new file (a second
+        // `agent run-due`) may hold it while it switches the journal mode
+        s.execute("PRAGMA busy_timeout=" + busyTimeoutMs);
         if (fresh) {
           // Must precede the first table; cannot be switched on later without a full VACUUM.
           s.execute("PRAGMA auto_vacuum=INCREMENTAL");
