@@ -58,6 +58,7 @@ public final class App implements AutoCloseable {
   private final Settings settings;
   private final Clock clock;
   private final Path dotEnv;
+  private final Intervals intervals;
   private Database database;
   private ToolRegistry tools;
   private GitHubAccess.Opened github;
@@ -69,9 +70,20 @@ public final class App implements AutoCloseable {
 
   /** An application whose settings were read with {@code dotEnv}, where setup writes too. */
   public App(Settings settings, Clock clock, Path dotEnv) {
+    this(settings, clock, dotEnv, Intervals.DEFAULTS);
+  }
+
+  /** The same, with the server's fixed intervals {@code intervals} (tests shorten them). */
+  public App(Settings settings, Clock clock, Path dotEnv, Intervals intervals) {
     this.settings = settings;
     this.clock = clock;
     this.dotEnv = dotEnv;
+    this.intervals = intervals;
+  }
+
+  /** The server's ticks and GitHub's write spacing. */
+  public Intervals intervals() {
+    return intervals;
   }
 
   /** The {@code .env} file the settings were read with; setup mode writes the App's there. */
@@ -90,7 +102,7 @@ public final class App implements AutoCloseable {
   /** The database, opened and migrated on first use. */
   public synchronized Database database() {
     if (database == null) {
-      database = Database.open(settings.store().databaseUrl());
+      database = Database.open(settings.store().databaseUrl(), settings.store().busyTimeout());
     }
     return database;
   }
@@ -211,7 +223,7 @@ public final class App implements AutoCloseable {
    */
   public synchronized GitHubAccess.Opened github() {
     if (github == null) {
-      github = GitHubAccess.open(settings.github(), clock);
+      github = GitHubAccess.open(settings.github(), clock, intervals.governor());
     }
     return github;
   }

@@ -15,15 +15,24 @@ public final class AppFactory {
   private final Map<String, String> env;
   private final Clock clock;
   private final Path dotEnv;
+  private final Intervals intervals;
 
   public AppFactory(Map<String, String> env, Clock clock) {
     this(env, clock, Path.of(".env"));
   }
 
   public AppFactory(Map<String, String> env, Clock clock, Path dotEnv) {
+    this(env, clock, dotEnv, Intervals.DEFAULTS);
+  }
+
+  /**
+   * The same, with the server's fixed intervals {@code intervals} (the test harness shortens them).
+   */
+  public AppFactory(Map<String, String> env, Clock clock, Path dotEnv, Intervals intervals) {
     this.env = Map.copyOf(env);
     this.clock = clock;
     this.dotEnv = dotEnv;
+    this.intervals = intervals;
   }
 
   /** The configuration, or every problem with it. */
@@ -39,7 +48,7 @@ public final class AppFactory {
   /** A new application over valid settings; throws a {@code ConfigException} listing problems. */
   public App open() {
     Settings settings = config().orThrow();
-    return new App(settings, clock, dotEnv);
+    return new App(settings, clock, dotEnv, intervals);
   }
 
   public Clock clock() {

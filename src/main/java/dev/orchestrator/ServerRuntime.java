@@ -87,19 +87,9 @@ public final class ServerRuntime implements AutoCloseable {
   static final Duration CATCH_UP_EVERY = Duration.ofMinutes(10);
 
   static final int MAX_ATTEMPTS = 3;
-  static final Duration POLL_TICK = Duration.ofSeconds(1);
-
-  /**
-   * How often the health report looks whether its interval (on the injected clock) has passed; the
-   * look costs nothing, the report itself is written once per {@code HEALTH_REPORT_INTERVAL}.
-   */
-  static final Duration HEALTH_REPORT_TICK = Duration.ofSeconds(2);
 
   /** The window of the scheduled health report: the same as {@code /agent status}. */
   static final Duration HEALTH_REPORT_WINDOW = Duration.ofHours(24);
-
-  /** How often the scheduler looks for due slots; cron's resolution is a minute. */
-  static final Duration SCHEDULE_TICK = Duration.ofSeconds(15);
 
   private ServerRuntime(App app, StartupRules.Decision decision, DeliveryHandler handler) {
     this.app = app;
@@ -318,7 +308,8 @@ public final class ServerRuntime implements AutoCloseable {
     workers =
         new WorkerPool(app.queue(), job, s.queue().workers(), LEASE, MAX_ATTEMPTS, app.clock());
     workerWake = workers::wake;
-    poller = new Ticker("approval-poller", POLL_TICK, wired.poller()::tick);
+    poller =
+        new Ticker("approval-poller", app.intervals().approvalPollTick(), wired.poller()::tick);
     Scheduler schedules =
         new Scheduler(
             missions.catalog(),
@@ -326,7 +317,7 @@ public final class ServerRuntime implements AutoCloseable {
             repository -> DueRuns.installationOf(access.gateway(Priority.BACKGROUND), repository),
             app.clock(),
             this::wakeWorkers);
-    scheduler = new Ticker("scheduler", SCHEDULE_TICK, schedules::tick);
+    scheduler = new Ticker("scheduler", app.intervals().scheduleTick(), schedules::tick);
     healthReport = healthReport(access.gateway(Priority.BACKGROUND)).orElse(null);
     return wired.router();
   }
@@ -354,7 +345,8 @@ public final class ServerRuntime implements AutoCloseable {
         Durations.format(every),
         HealthIssueBody.MARKER,
         config.repository().orElseThrow());
-    return Optional.of(new Ticker("health-report", HEALTH_REPORT_TICK, reporter::tick));
+    return Optional.of(
+        new Ticker("health-report", app.intervals().healthReportTick(), reporter::tick));
   }
 
   /**

@@ -82,7 +82,7 @@ public final class ConfigLoader {
             integer("PORT", Settings.Server.DEFAULT_PORT, 0, 65_535),
             publicUrl(),
             duration("SHUTDOWN_GRACE", Settings.Server.DEFAULT_SHUTDOWN_GRACE)),
-        new Settings.Store(databaseUrl()),
+        new Settings.Store(databaseUrl(), busyTimeout()),
         Path.of(text("MISSIONS_DIR").orElse(Settings.DEFAULT_MISSIONS_DIR)),
         new Settings.Queue(
             integer("QUEUE_CAPACITY", Settings.Queue.DEFAULT_CAPACITY, 1, 1_000_000),
@@ -237,6 +237,19 @@ public final class ConfigLoader {
               + "\"");
     }
     return url;
+  }
+
+  /** {@code DATABASE_BUSY_TIMEOUT}: SQLite takes it in whole milliseconds, at least one. */
+  private Duration busyTimeout() {
+    Duration d = duration("DATABASE_BUSY_TIMEOUT", Settings.Store.DEFAULT_BUSY_TIMEOUT);
+    if (d.toMillis() < 1 || d.compareTo(Settings.Store.MAX_BUSY_TIMEOUT) > 0) {
+      problems.add(
+          "DATABASE_BUSY_TIMEOUT: expected from 1ms to 10m, such as 10s, found \""
+              + Durations.format(d)
+              + "\"");
+      return Settings.Store.DEFAULT_BUSY_TIMEOUT;
+    }
+    return d;
   }
 
   private Settings.Approvals approvals() {

@@ -106,9 +106,17 @@ public record Settings(
     public static final boolean DEFAULT_ALLOW_REMOTE = false;
   }
 
-  /** The database. */
-  public record Store(String databaseUrl) {
+  /**
+   * The database.
+   *
+   * @param busyTimeout {@code DATABASE_BUSY_TIMEOUT}: how long a write waits for another
+   *     connection's lock on the file before it fails (and readiness reports the database as not
+   *     writable)
+   */
+  public record Store(String databaseUrl, Duration busyTimeout) {
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:agent_metrics.db";
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration MAX_BUSY_TIMEOUT = Duration.ofMinutes(10);
   }
 
   /** Queue capacity and workers. */

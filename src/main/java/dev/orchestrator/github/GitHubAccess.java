@@ -63,6 +63,17 @@ public final class GitHubAccess {
   }
 
   /**
+   * Opens with the default timeouts, the governor policy {@code governor} and a parking {@link
+   * Waiter}.
+   */
+  public static Opened open(Settings.GitHub github, Clock clock, GovernorConfig governor) {
+    return open(
+        github,
+        clock,
+        HttpTransport.create(TransportConfig.defaults(), governor, clock, Waiter.parking(clock)));
+  }
+
+  /**
    * Opens over {@code transport} (tests pass one with short timeouts and a non-sleeping waiter).
    */
   public static Opened open(Settings.GitHub github, Clock clock, HttpTransport transport) {

@@ -42,7 +42,7 @@ final class Checkpointer implements AutoCloseable {
     this.db = db;
     this.connection = DriverManager.getConnection(url);
     try (Statement s = connection.createStatement()) {
-      s.execute("PRAGMA busy_timeout=" + Database.BUSY_TIMEOUT_MS);
+      s.execute("PRAGMA busy_timeout=" + db.busyTimeoutMs());
     }
     this.thread = new Thread(this::loop, "wal-checkpoint");
     this.thread.setDaemon(true);

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database implements AutoCloseable {
   private static final int READERS = 4;
-  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /** How long a write waits for another connection's lock unless the caller says otherwise. */
+  public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
   // What pragmas() reports.
   private static final List<String> PRAGMAS =
       List.of(
@@ -40,6 +44,7 @@ public final class Database implements AutoCloseable {
 
   private final String url;
   private final Path file;
+  private final long busyTimeoutMs;
   private final Connection writer;
   // Fair, so a long series of short writers (the pruner's batches) cannot starve the intake's
   // group commit: whoever waited first writes next.
@@ -48,9 +53,10 @@ public final class Database implements AutoCloseable {
   private final List<Connection> allReaders = new ArrayList<>();
   private volatile Checkpointer checkpointer;
 
-  private Database(String url, Path file, Connection writer) {
+  private Database(String url, Path file, long busyTimeoutMs, Connection writer) {
     this.url = url;
     this.file = file;
+    this.busyTimeoutMs = busyTimeoutMs;
     this.writer = writer;
   }
 
@@ -78,6 +84,19 @@ public final class Database implements AutoCloseable {
 
   /** Opens (creating if needed) and migrates the database at {@code jdbcUrl}. */
   public static Database open(String jdbcUrl) {
+    return open(jdbcUrl, DEFAULT_BUSY_TIMEOUT);
+  }
+
+  /**
+   * The same, where a connection waits up to {@code busyTimeout} for another connection's lock
+   * before its statement fails with {@code SQLITE_BUSY}.
+   */
+  public static Database open(String jdbcUrl, Duration busyTimeout) {
+    long busyTimeoutMs = busyTimeout.toMillis();
+    if (busyTimeoutMs < 1 || busyTimeoutMs > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "busy timeout must be from 1 ms to " + Integer.MAX_VALUE + " ms, found " + busyTimeout);
+    }
     Path file = fileOf(jdbcUrl);
     try {
       Path parent = file.getParent();
@@ -87,14 +106,17 @@ public final class Database implements AutoCloseable {
       boolean fresh = !Files.exists(file) || Files.size(file) == 0;
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement s = c.createStatement()) {
+        // before anything that locks: another process opening the same new file (a second
+        // `agent run-due`) may hold it while it switches the journal mode
+        s.execute("PRAGMA busy_timeout=" + busyTimeoutMs);
         if (fresh) {
           // Must precede the first table; cannot be switched on later without a full VACUUM.
           s.execute("PRAGMA auto_vacuum=INCREMENTAL");
         }
         s.execute("PRAGMA journal_mode=WAL");
       }
-      configure(c);
-      Database db = new Database(jdbcUrl, file, c);
+      configure(c, busyTimeoutMs);
+      Database db = new Database(jdbcUrl, file, busyTimeoutMs, c);
       Migrations.apply(db);
       return db;
     } catch (SQLException | java.io.IOException e) {
@@ -102,12 +124,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void configure(Connection c) throws SQLException {
+  private static void configure(Connection c, long busyTimeoutMs) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA synchronous=FULL");
       s.execute("PRAGMA foreign_keys=ON");
-      s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+      s.execute("PRAGMA busy_timeout=" + busyTimeoutMs);
     }
+  }
+
+  /** How long its connections wait for another connection's lock, in milliseconds. */
+  long busyTimeoutMs() {
+    return busyTimeoutMs;
   }
 
   /** The database file. */
@@ -236,7 +263,7 @@ public final class Database implements AutoCloseable {
     synchronized (allReaders) {
       if (allReaders.size() < READERS) {
         Connection fresh = DriverManager.getConnection("jdbc:sqlite:" + file);
-        configure(fresh);
+        configure(fresh, busyTimeoutMs);
         allReaders.add(fresh);
         return fresh;
       }

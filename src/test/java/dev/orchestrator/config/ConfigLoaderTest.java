@@ -251,4 +251,17 @@ class ConfigLoaderTest {
         .singleElement()
         .satisfies(p -> assertThat(p).startsWith("HEALTH_REPORT_INTERVAL: ").contains("\"daily\""));
   }
+
+  @Test
+  void theDatabaseBusyTimeoutIsTenSecondsUnlessSetAndBounded() {
+    assertThat(load(Map.of()).orThrow().store().busyTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(load(Map.of("DATABASE_BUSY_TIMEOUT", "1500ms")).orThrow().store().busyTimeout())
+        .isEqualTo(Duration.ofMillis(1500));
+    for (String bad : new String[] {"0s", "11m", "soon"}) {
+      assertThat(((ConfigResult.Invalid) load(Map.of("DATABASE_BUSY_TIMEOUT", bad))).problems())
+          .as(bad)
+          .singleElement()
+          .satisfies(p -> assertThat(p).startsWith("DATABASE_BUSY_TIMEOUT: "));
+    }
+  }
 }

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * busy timeout is over, exactly as on a read-only file or a full disk; reads go on (WAL). While it
  * lasts, readiness fails naming the database, the intake answers 5xx (never a 2xx for what it did
  * not store), and a delivery it acknowledged before is not lost; once the lock is gone, everything
- * recovers without a restart.
+ * recovers without a restart. The server's busy timeout is a second here ({@code
+ * DATABASE_BUSY_TIMEOUT}; 10 s by default): writers queue behind one another, and each waits it
+ * out.
  */
 class UnwritableDatabaseEndToEndTest {
   @TempDir Path dir;
@@ -40,7 +42,7 @@ class UnwritableDatabaseEndToEndTest {
 
   @BeforeEach
   void start() {
-    t = new TriageScene(dir, Map.of());
+    t = new TriageScene(dir, Map.of("DATABASE_BUSY_TIMEOUT", "1s"));
   }
 
   @AfterEach

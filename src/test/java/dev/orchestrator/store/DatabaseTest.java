@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,22 @@ class DatabaseTest {
       assertThat(pragma(db, "auto_vacuum")).isEqualTo("2"); // INCREMENTAL
       assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
     }
+  }
+
+  @Test
+  void everyConnectionWaitsTheBusyTimeoutItWasOpenedWith() {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("t.db"))) {
+      assertThat(db.pragmas()).containsEntry("busy_timeout", "10000");
+      assertThat(pragma(db, "busy_timeout")).isEqualTo("10000");
+    }
+    try (Database db =
+        Database.open("jdbc:sqlite:" + dir.resolve("t.db"), Duration.ofMillis(1500))) {
+      assertThat(db.pragmas()).as("the writer").containsEntry("busy_timeout", "1500");
+      assertThat(pragma(db, "busy_timeout")).as("a reader").isEqualTo("1500");
+    }
+    assertThatThrownBy(() -> Database.open("jdbc:sqlite:" + dir.resolve("t.db"), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("busy timeout");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.orchestrator.testing;
 
 import dev.orchestrator.App;
 import dev.orchestrator.AppFactory;
+import dev.orchestrator.Intervals;
 import dev.orchestrator.ServerRuntime;
 import dev.orchestrator.config.Secret;
 import dev.orchestrator.webhook.DeliveryHandler;
@@ -22,6 +23,18 @@ import java.util.function.Function;
 /** The real server on 127.0.0.1:0 over a temp database, and a client that signs deliveries. */
 public final class ServerHarness implements AutoCloseable {
   public static final String SECRET = "test-webhook-secret";
+
+  /**
+   * The server's ticks and GitHub's write spacing, shortened: a test waits for what a tick does,
+   * not for the tick (production's are {@link Intervals#DEFAULTS}). The writes to GitHub stay
+   * paced, only closer together.
+   */
+  public static final Intervals INTERVALS =
+      new Intervals(
+          Duration.ofMillis(100),
+          Duration.ofMillis(200),
+          Duration.ofMillis(100),
+          Duration.ofMillis(20));
 
   private final ServerRuntime server;
   private final HttpClient http =
@@ -57,7 +70,7 @@ public final class ServerHarness implements AutoCloseable {
     env.put("MISSIONS_DIR", dir.resolve("no-missions").toString());
     env.putAll(extra);
     env.values().removeIf(v -> v == null || v.isEmpty());
-    AppFactory factory = new AppFactory(env, clock, dir.resolve(".env"));
+    AppFactory factory = new AppFactory(env, clock, dir.resolve(".env"), INTERVALS);
     App app = factory.open();
     return new ServerHarness(ServerRuntime.start(app, handler.apply(app)), db);
   }

@@ -41,6 +41,9 @@ public final class ServerProcess implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
     command.add(java);
+    // C1 only: the JIT's second tier would compete with the tests for two cores while the server
+    // starts; what the server does is the same (options given here come after and win)
+    command.add("-XX:TieredStopAtLevel=1");
     command.addAll(jvmOptions);
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), "dev.orchestrator.Main", "serve"));
