@@ -113,7 +113,7 @@ public final class Database implements AutoCloseable {
           // Must precede the first table; cannot be switched on later without a full VACUUM.
           s.execute("PRAGMA auto_vacuum=INCREMENTAL");
         }
-        s.execute("PRAGMA journal_mode=WAL");
+        switchToWal(s);
       }
       configure(c, busyTimeoutMs);
       Database db = new Database(jdbcUrl, file, busyTimeoutMs, c);
@@ -121,6 +121,26 @@ public final class Database implements AutoCloseable {
       return db;
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException("opening database \"" + file + "\": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Switches the file to WAL. Two processes opening the same new file at once (two `agent run-due`)
+   * both ask; SQLite answers the one that loses the race SQLITE_BUSY at once, without waiting out
+   * the busy timeout. Reading the mode then waits like any read, and finds the other's WAL.
+   */
+  private static void switchToWal(Statement s) throws SQLException {
+    try {
+      s.execute("PRAGMA journal_mode=WAL");
+    } catch (SQLException e) {
+      if ((e.getErrorCode() & 0xff) != 5) { // SQLITE_BUSY
+        throw e;
+      }
+      try (java.sql.ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+        if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+          throw e;
+        }
+      }
     }
   }
 
