@@ -14,7 +14,7 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
   static CliRun run(Map<String, String> env, Path dotEnv, String... args) {
     Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
-    CommandLine cl = AgentCommand.commandLine(new AppFactory(env, clock, dotEnv));
+    CommandLine cl = AgentCommand.commandLine(new AppFactory(env, clock, dotEnv), args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
