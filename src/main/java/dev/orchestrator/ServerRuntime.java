@@ -48,6 +48,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,15 +64,15 @@ public final class ServerRuntime implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private ServerLock lock;
   private SqliteDeliveryStore deliveries;
-  private Dispatcher dispatcher;
-  private WebServer web;
+  private volatile Dispatcher dispatcher;
+  private volatile WebServer web;
   private PrometheusMetrics metrics;
   private volatile boolean stopping;
   private volatile boolean restartRequested;
   private final Identity identity = new Identity();
   private IdentityLookup identityLookup;
   private volatile Runnable workerWake;
-  private WorkerPool workers;
+  private volatile WorkerPool workers;
   private Ticker poller;
   private Ticker scheduler;
   private Ticker pruning;
@@ -143,37 +145,56 @@ public final class ServerRuntime implements AutoCloseable {
     // Requests wait on every commit: no commit of theirs may also carry a checkpoint.
     db.checkpointInBackground();
     deliveries = new SqliteDeliveryStore(db);
-    dispatcher = new Dispatcher(deliveries, handler(), app.clock());
-    dispatcher.start();
-    if (workers != null) {
-      workers.start();
-      poller.start();
-      scheduler.start();
+    // Read before the web server can store anything: the deliveries a crashed process may have
+    // half dispatched are these, not the ones this process receives while it starts.
+    long storedBefore = deliveries.lastSeq();
+    // The web server starts on its own thread while the dispatch is built (GitHub's client, the
+    // missions, the workers), so webhooks are stored and answered from the moment it listens;
+    // what arrives before the dispatcher runs waits in the store for it, and readiness says
+    // "starting" until then.
+    FutureTask<WebServer> webStart = new FutureTask<>(() -> startWeb(s));
+    new Thread(webStart, "web-start").start();
+    RuntimeException failed = null;
+    try {
+      Dispatcher d = new Dispatcher(deliveries, handler(), app.clock());
+      dispatcher = d; // first: a delivery stored from now on wakes it (it looks when it starts)
+      d.start(storedBefore);
+      if (workers != null) {
+        workers.start();
+        poller.start();
+        scheduler.start();
+      }
+      if (healthReport != null) {
+        healthReport.start();
+      }
+      pruning = new Ticker("daily-prune", PRUNE_EVERY, this::prune);
+      pruning.start();
+    } catch (RuntimeException e) {
+      failed = e;
     }
-    if (healthReport != null) {
-      healthReport.start();
+    // joined even when the dispatch failed, so that close() stops a server that did start
+    try {
+      web = webStart.get();
+    } catch (ExecutionException e) {
+      RuntimeException cause =
+          e.getCause() instanceof RuntimeException r
+              ? r
+              : new IllegalStateException(
+                  "starting the web server: " + e.getCause().getMessage(), e.getCause());
+      if (failed == null) {
+        failed = cause;
+      } else {
+        failed.addSuppressed(cause);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (failed == null) {
+        failed = new IllegalStateException("interrupted while the web server started", e);
+      }
     }
-    pruning = new Ticker("daily-prune", PRUNE_EVERY, this::prune);
-    pruning.start();
-    List<Secret> secrets = new ArrayList<>();
-    s.github().webhookSecret().ifPresent(secrets::add);
-    s.github().webhookSecretPrevious().ifPresent(secrets::add);
-    Intake intake = new Intake(secrets, deliveries, app.clock(), d -> dispatcher.wake(), metrics);
-    web =
-        WebServer.start(
-            s.server().host(),
-            s.server().port(),
-            s.apiToken(),
-            new WebServer.Routes(
-                intake,
-                this::readinessProblems,
-                this::status,
-                metrics,
-                setupFlow()
-                    .map(
-                        flow ->
-                            new WebServer.Setup(
-                                flow, s.setup().allowRemote(), this::restartAfterSetup))));
+    if (failed != null) {
+      throw failed;
+    }
     WebServer.startupWarning(s.server().host(), s.apiToken()).ifPresent(LOG::warn);
     // after the web server: the redeliveries it asks for arrive at the webhook route
     startCatchUp();
@@ -193,6 +214,36 @@ public final class ServerRuntime implements AutoCloseable {
         web.port(),
         db.file(),
         s.github().mode());
+  }
+
+  /** The web server over the intake, on the configured address. */
+  private WebServer startWeb(Settings s) {
+    List<Secret> secrets = new ArrayList<>();
+    s.github().webhookSecret().ifPresent(secrets::add);
+    s.github().webhookSecretPrevious().ifPresent(secrets::add);
+    Intake intake = new Intake(secrets, deliveries, app.clock(), d -> wakeDispatcher(), metrics);
+    return WebServer.start(
+        s.server().host(),
+        s.server().port(),
+        s.apiToken(),
+        new WebServer.Routes(
+            intake,
+            this::readinessProblems,
+            this::status,
+            metrics,
+            setupFlow()
+                .map(
+                    flow ->
+                        new WebServer.Setup(
+                            flow, s.setup().allowRemote(), this::restartAfterSetup))));
+  }
+
+  /** A delivery was stored: the dispatcher looks now (before it runs, it looks when it starts). */
+  private void wakeDispatcher() {
+    Dispatcher d = dispatcher;
+    if (d != null) {
+      d.wake();
+    }
   }
 
   /**
@@ -442,7 +493,10 @@ public final class ServerRuntime implements AutoCloseable {
       problems.add("shutting down");
       return problems;
     }
-    if (dispatcher == null || !dispatcher.isRunning()) {
+    Dispatcher d = dispatcher;
+    if (d == null) {
+      problems.add("starting: the dispatcher is not running yet");
+    } else if (!d.isRunning()) {
       problems.add("the dispatcher is not running");
     }
     if (workers != null && !workers.isRunning()) {
