@@ -13,9 +13,11 @@
 #   LOADS="1:16 2:64"   wrk threads:connections, measured in this order
 #   TARGETS="ours bare" which servers to measure
 #   FSYNC_TRACE=1    count fsync/fdatasync with strace (0: skip; fsyncs/s then print as "-")
-#   JAVA_OPTS=       JVM options for both servers (default: none, the JVM's own defaults)
+#   JAVA_OPTS=       more JVM options for both servers, after the product's deploy/jvm.options
 #   JAR=             the server jar to measure (default: target/agent.jar, rebuilt when stale)
 #   KEEP=0           1 keeps the work directory (databases, logs, strace output)
+#   FROM_DB=         start ours on a copy of this database instead of an empty one (e.g. the
+#                    million runs of bench/generate-history.sh: target/bench/history.db)
 #
 # Rounds are interleaved (ours then bare for each load, RUNS times), so both servers see the same
 # machine load; between rounds the script waits until our dispatcher has caught up, so that its
@@ -122,15 +124,19 @@ start() {
 for target in $TARGETS; do
   case "$target" in
     ours)
+      if [[ -n ${FROM_DB:-} ]]; then
+        cp "$FROM_DB" "$WORK/ours.db"
+        say "bench: ours starts on a copy of $FROM_DB ($(du -h "$WORK/ours.db" | cut -f1))"
+      fi
       start ours env -i PATH="$PATH" HOME="$HOME" \
         DATABASE_URL="jdbc:sqlite:$WORK/ours.db" HOST=127.0.0.1 PORT=0 \
         GITHUB_TOKEN=bench-token GITHUB_API_URL=http://127.0.0.1:9 \
         WEBHOOK_SECRET="$SECRET" API_TOKEN="$API_TOKEN" MISSIONS_DIR="$WORK/missions" \
-        java $JAVA_OPTS -jar "$JAR" serve
+        MALLOC_ARENA_MAX=2 java "@$ROOT/deploy/jvm.options" $JAVA_OPTS -jar "$JAR" serve
       ;;
     bare)
-      start bare env -i PATH="$PATH" HOME="$HOME" WEBHOOK_SECRET="$SECRET" \
-        java $JAVA_OPTS -cp "$JAR:$WORK/classes" BareServer 127.0.0.1 0
+      start bare env -i PATH="$PATH" HOME="$HOME" WEBHOOK_SECRET="$SECRET" MALLOC_ARENA_MAX=2 \
+        java "@$ROOT/deploy/jvm.options" $JAVA_OPTS -cp "$JAR:$WORK/classes" BareServer 127.0.0.1 0
       ;;
     *) die "unknown target \"$target\" (ours, bare)" ;;
   esac

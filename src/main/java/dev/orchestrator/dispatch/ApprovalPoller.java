@@ -91,6 +91,9 @@ public final class ApprovalPoller {
 
   /** Another event arrived for this issue: look at its blocked runs now. */
   public void recheck(String repository, int issue) {
+    if (states.isEmpty()) {
+      return; // no blocked run is tracked, so there is nothing to hurry (and no query per comment)
+    }
     for (RunRecord r : runs.onIssue(repository, issue, java.util.EnumSet.of(RunStatus.BLOCKED))) {
       State s = states.get(r.id());
       if (s != null) {

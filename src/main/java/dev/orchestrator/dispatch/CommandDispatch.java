@@ -60,14 +60,18 @@ public final class CommandDispatch {
     this.runs = runs;
   }
 
+  /** The outcome of a comment that does not mention {@code /agent}. */
+  static final DeliveryHandler.Outcome NO_COMMAND =
+      DeliveryHandler.Outcome.ignored("no /agent command in the comment");
+
   DeliveryHandler.Outcome handle(Delivery d, JsonNode p, boolean retry) {
     JsonNode sender = p.path("sender");
     String body = p.path("comment").path("body").asText("");
+    if (!body.toLowerCase(java.util.Locale.ROOT).contains("/agent")) {
+      return NO_COMMAND; // the same answer DeliveryRouter gives from a glance at the body
+    }
     if (Identity.isBot(sender) || identity.isSelf(sender) || body.contains("<!-- agent-")) {
       return DeliveryHandler.Outcome.ignored("comment by a bot or by this app");
-    }
-    if (!body.toLowerCase(java.util.Locale.ROOT).contains("/agent")) {
-      return DeliveryHandler.Outcome.ignored("no /agent command in the comment");
     }
     Optional<String> fullName = d.repository();
     if (fullName.isEmpty()) {

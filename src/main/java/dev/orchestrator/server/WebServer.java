@@ -28,6 +28,9 @@ public final class WebServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 
+  /** How long a webhook waits for room in memory; GitHub gives up on an answer after 10 s. */
+  private static final long BODY_ROOM_WAIT_MILLIS = 8_000;
+
   private final Javalin javalin;
 
   private WebServer(Javalin javalin) {
@@ -57,6 +60,7 @@ public final class WebServer implements AutoCloseable {
   /** Starts on {@code host:port} (port 0 picks a free one). */
   public static WebServer start(String host, int port, Optional<Secret> apiToken, Routes routes) {
     BearerAuth auth = new BearerAuth(apiToken);
+    BodyBudget budget = BodyBudget.forHeap(Runtime.getRuntime().maxMemory(), Intake.MAX_BODY_BYTES);
     Javalin app =
         Javalin.create(
             config -> {
@@ -65,7 +69,8 @@ public final class WebServer implements AutoCloseable {
               config.jetty.host = host;
               config.jetty.port = port;
               config.routes.beforeMatched(ctx -> authorize(ctx, auth));
-              config.routes.post("/api/github/webhooks", ctx -> webhook(ctx, routes.intake()));
+              config.routes.post(
+                  "/api/github/webhooks", ctx -> webhook(ctx, routes.intake(), budget));
               config.routes.get("/healthz", ctx -> answer(ctx, 200, "status", "ok"));
               config.routes.get("/readyz", ctx -> ready(ctx, routes.readiness()));
               config.routes.get("/api/status", ctx -> OperatorRoutes.status(ctx, routes.status()));
@@ -97,10 +102,36 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static void webhook(Context ctx, Intake intake) throws IOException {
-    byte[] body =
-        BodyReader.read(
-            ctx.req().getInputStream(), ctx.req().getContentLengthLong(), Intake.MAX_BODY_BYTES);
+  private static void webhook(Context ctx, Intake intake, BodyBudget budget)
+      throws IOException, InterruptedException {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > Intake.MAX_BODY_BYTES) {
+      receive(ctx, intake, declared); // refused without being held in memory
+      return;
+    }
+    Optional<BodyBudget.Permit> room =
+        budget.acquire(declared, Intake.MAX_BODY_BYTES, BODY_ROOM_WAIT_MILLIS);
+    if (room.isEmpty()) {
+      IntakeResult busy = intake.refuseBusy();
+      ctx.header("Retry-After", "10");
+      answer(ctx, busy.httpStatus(), "message", busy.message());
+      LOG.warn(
+          "delivery={} refused 503: {} bytes found no room among the bodies in memory (up to {}"
+              + " MiB)",
+          ctx.header("X-GitHub-Delivery"),
+          declared,
+          budget.capacityBytes() >> 20);
+      return;
+    }
+    try {
+      receive(ctx, intake, declared);
+    } finally {
+      room.get().close(); // the body is stored or refused: its bytes are garbage now
+    }
+  }
+
+  private static void receive(Context ctx, Intake intake, long declared) throws IOException {
+    byte[] body = BodyReader.read(ctx.req().getInputStream(), declared, Intake.MAX_BODY_BYTES);
     if (body == null) {
       IntakeResult refused = intake.refuseTooLarge();
       ctx.header("Connection", "close");

@@ -72,6 +72,20 @@ public final class Intake {
     return result;
   }
 
+  /**
+   * The answer to a body that found no room in memory in time (other large deliveries were being
+   * received): nothing was read or stored, and GitHub may deliver it again.
+   */
+  public IntakeResult refuseBusy() {
+    IntakeResult result =
+        new IntakeResult.Rejected(
+            503,
+            "the server is receiving other large deliveries and had no room for this one;"
+                + " nothing was stored, redeliver it");
+    metrics.delivery(IntakeMetrics.UNVERIFIED, result.outcome());
+    return result;
+  }
+
   private IntakeResult decide(WebhookRequest request) {
     if (secrets.isEmpty()) {
       return new IntakeResult.Rejected(

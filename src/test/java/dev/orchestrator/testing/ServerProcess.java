@@ -32,16 +32,20 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code agent serve} in {@code dir} with exactly {@code env} (plus PATH and HOME). */
   public static ServerProcess start(Path dir, Map<String, String> env) throws IOException {
+    return start(dir, env, List.of());
+  }
+
+  /** The same, with options for the JVM (e.g. {@code @deploy/jvm.options}). */
+  public static ServerProcess start(Path dir, Map<String, String> env, List<String> jvmOptions)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "dev.orchestrator.Main", "serve"));
     ProcessBuilder pb =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.orchestrator.Main",
-                "serve")
-            .directory(dir.toFile())
-            .redirectErrorStream(true);
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().clear();
     pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     pb.environment().putAll(env);
