@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Versioned schema migrations, applied in order at start-up, all pending ones in one transaction. A
@@ -27,7 +28,8 @@ final class Migrations {
           "V8__catchup.sql",
           "V9__schedule_slots.sql",
           "V10__history_indexes.sql",
-          "V11__spend_reservations.sql");
+          "V11__spend_reservations.sql",
+          "V12__run_hours.sql");
 
   private Migrations() {}
 
@@ -111,7 +113,10 @@ final class Migrations {
     }
   }
 
-  /** Splits a script on semicolons that end a line, dropping {@code --} comment lines. */
+  /**
+   * Splits a script on semicolons that end a line, dropping {@code --} comment lines; a {@code
+   * CREATE TRIGGER} runs to its line {@code END;}, its body's statements included.
+   */
   static List<String> statements(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -121,7 +126,9 @@ final class Migrations {
         continue;
       }
       current.append(line).append('\n');
-      if (trimmed.endsWith(";")) {
+      boolean trigger =
+          current.toString().stripLeading().toUpperCase(Locale.ROOT).startsWith("CREATE TRIGGER");
+      if (trigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";")) {
         String sql = current.toString().strip();
         out.add(sql.substring(0, sql.length() - 1));
         current.setLength(0);

@@ -127,6 +127,10 @@ class DatabaseRestoreTest {
   void migratesAnOlderBackupForward() throws Exception {
     try (Connection c = SqliteFiles.open(backup)) {
       // undo the migrations after V3, as a backup taken by an older release would be
+      SqliteFiles.exec(c, "DROP TRIGGER run_hours_insert");
+      SqliteFiles.exec(c, "DROP TRIGGER run_hours_update");
+      SqliteFiles.exec(c, "DROP TRIGGER run_hours_delete");
+      SqliteFiles.exec(c, "DROP TABLE run_hours");
       SqliteFiles.exec(c, "DROP TABLE spend_reservations");
       SqliteFiles.exec(c, "DROP INDEX runs_mission_status");
       SqliteFiles.exec(c, "DROP INDEX runs_installation_updated");
@@ -149,7 +153,8 @@ class DatabaseRestoreTest {
     assertThat(restored.summary().rowCounts()).containsKey("run_links").containsKey("catchup_mark");
     assertThat(restored.summary().rowCounts())
         .containsKey("schedule_slots")
-        .containsKey("spend_reservations");
+        .containsKey("spend_reservations")
+        .containsKey("run_hours");
   }
 
   @Test

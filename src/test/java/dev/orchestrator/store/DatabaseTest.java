@@ -133,6 +133,18 @@ class DatabaseTest {
         .containsExactly("CREATE TABLE a (x TEXT DEFAULT ';')", "CREATE VIEW v AS\n  SELECT 1");
   }
 
+  @Test
+  void aTriggerIsOneStatementWithItsBody() {
+    assertThat(
+            Migrations.statements(
+                "CREATE TABLE a (x);\nCREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n"
+                    + "  UPDATE a SET x = 1;\n  DELETE FROM a;\nEND;\nCREATE INDEX i ON a(x);\n"))
+        .containsExactly(
+            "CREATE TABLE a (x)",
+            "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  UPDATE a SET x = 1;\n  DELETE FROM a;\nEND",
+            "CREATE INDEX i ON a(x)");
+  }
+
   private static int version(Database db) {
     return db.read(
         c -> {
