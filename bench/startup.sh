@@ -3,7 +3,9 @@
 # temporary database (HOST=127.0.0.1, a free port, the shipped missions, GitHub pointed at a closed
 # loopback port), POSTs a signed `ping` every 10 ms from the moment it is launched until one is
 # answered 202, and prints the milliseconds that took. One untimed warm-up run first (it also lets
-# bin/agent record its class-data archive), then RUNS timed runs and their median.
+# bin/agent record its class-data archive), then RUNS timed runs and their median; beside each,
+# the CPU the server had used by then (all its threads, from /proc), which the machine's other
+# load moves much less than the elapsed time.
 #
 #   bench/startup.sh
 #   AGENT_CDS=0 bench/startup.sh                          without class-data sharing
@@ -66,16 +68,28 @@ once() {
     sleep 0.01
   done
   t1="$EPOCHREALTIME"
+  # utime + stime of the server (bin/agent execs java, so this is the JVM), in clock ticks
+  local ticks
+  ticks="$(awk '{print $14 + $15}' "/proc/$SERVER/stat")"
   kill "$SERVER"
   wait "$SERVER" || true
   SERVER=""
-  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f\n", (b - a) * 1000}'
+  awk -v a="$t0" -v b="$t1" -v t="$ticks" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN {printf "%.0f %.0f\n", (b - a) * 1000, t * 1000 / hz}'
 }
 
 echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
-echo "warm-up: $(once 0) ms"
+echo "warm-up: $(once 0 | cut -d' ' -f1) ms"
 times=()
-for ((i = 1; i <= RUNS; i++)); do times+=("$(once "$i")"); done
+cpus=()
+for ((i = 1; i <= RUNS; i++)); do
+  read -r ms cpu < <(once "$i")
+  [[ -n "${ms:-}" ]] || exit 1 # once said why
+  times+=("$ms")
+  cpus+=("$cpu")
+done
 printf 'start-up to the first accepted webhook: median %s ms   (runs: %s)\n' \
   "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
+printf 'CPU used by then:                       median %s ms   (runs: %s)\n' \
+  "$(printf '%s\n' "${cpus[@]}" | median)" "${cpus[*]}"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

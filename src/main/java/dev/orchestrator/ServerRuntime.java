@@ -48,8 +48,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,53 +146,25 @@ public final class ServerRuntime implements AutoCloseable {
     // Read before the web server can store anything: the deliveries a crashed process may have
     // half dispatched are these, not the ones this process receives while it starts.
     long storedBefore = deliveries.lastSeq();
-    // The web server starts on its own thread while the dispatch is built (GitHub's client, the
-    // missions, the workers), so webhooks are stored and answered from the moment it listens;
-    // what arrives before the dispatcher runs waits in the store for it, and readiness says
-    // "starting" until then.
-    FutureTask<WebServer> webStart = new FutureTask<>(() -> startWeb(s));
-    new Thread(webStart, "web-start").start();
-    RuntimeException failed = null;
-    try {
-      Dispatcher d = new Dispatcher(deliveries, handler(), app.clock());
-      dispatcher = d; // first: a delivery stored from now on wakes it (it looks when it starts)
-      d.start(storedBefore);
-      if (workers != null) {
-        workers.start();
-        poller.start();
-        scheduler.start();
-      }
-      if (healthReport != null) {
-        healthReport.start();
-      }
-      pruning = new Ticker("daily-prune", PRUNE_EVERY, this::prune);
-      pruning.start();
-    } catch (RuntimeException e) {
-      failed = e;
+    // The web server first: webhooks are stored and answered from the moment it listens, and wait
+    // in the store while the dispatch is built (GitHub's client, the missions, the workers: as long
+    // again); readiness says "starting" until the dispatcher runs. Built on this thread after it,
+    // the dispatch does not compete with the web server's start for the CPU.
+    web = startWeb(s);
+    Dispatcher d = new Dispatcher(deliveries, handler(), app.clock());
+    dispatcher = d; // first: a delivery stored from now on wakes it (it looks when it starts)
+    d.start(storedBefore);
+    if (workers != null) {
+      workers.start();
+      poller.start();
+      scheduler.start();
     }
-    // joined even when the dispatch failed, so that close() stops a server that did start
-    try {
-      web = webStart.get();
-    } catch (ExecutionException e) {
-      RuntimeException cause =
-          e.getCause() instanceof RuntimeException r
-              ? r
-              : new IllegalStateException(
-                  "starting the web server: " + e.getCause().getMessage(), e.getCause());
-      if (failed == null) {
-        failed = cause;
-      } else {
-        failed.addSuppressed(cause);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      if (failed == null) {
-        failed = new IllegalStateException("interrupted while the web server started", e);
-      }
+    if (healthReport != null) {
+      healthReport.start();
     }
-    if (failed != null) {
-      throw failed;
-    }
+    pruning = new Ticker("daily-prune", PRUNE_EVERY, this::prune);
+    pruning.start();
+    metrics.bindJvmMetrics(); // once it listens: not on the way to the first webhook
     WebServer.startupWarning(s.server().host(), s.apiToken()).ifPresent(LOG::warn);
     // after the web server: the redeliveries it asks for arrive at the webhook route
     startCatchUp();
