@@ -133,6 +133,11 @@ public final class App implements AutoCloseable {
         clock);
   }
 
+  /** Hands a dispatched delivery to the dispatcher again ({@code agent redispatch}). */
+  public dev.orchestrator.store.DeliveryRedispatch.Result redispatch(String deliveryId) {
+    return dev.orchestrator.store.DeliveryRedispatch.run(database(), deliveryId);
+  }
+
   /** What became of received deliveries ({@code agent receive --wait}). */
   public DeliveryReports deliveryReports() {
     return new SqliteDeliveryReports(database());

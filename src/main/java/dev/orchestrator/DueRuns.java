@@ -2,7 +2,9 @@ package dev.orchestrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.github.GitHubAccess;
+import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.github.GitHubRepositoryPort;
+import dev.orchestrator.github.Installation;
 import dev.orchestrator.github.Priority;
 import dev.orchestrator.github.Repo;
 import dev.orchestrator.mission.LoadResult;
@@ -99,8 +101,10 @@ public final class DueRuns {
                         + " PRIVATE_KEY_PATH); nothing was run"));
       }
       for (DueSlot d : due) {
+        long installation =
+            installationOf(ready.access().gateway(Priority.BACKGROUND), d.slot().repository());
         SlotStore.Claim claim =
-            slots.take(d.slot(), ScheduledRuns.of(d, RunStatus.RUNNING, TAKER), now);
+            slots.take(d.slot(), ScheduledRuns.of(d, RunStatus.RUNNING, TAKER, installation), now);
         Optional<RunRecord> run = Optional.empty();
         if (claim instanceof SlotStore.Claim.Won won) {
           run = Optional.of(execute(d, won.runId(), ready.access()));
@@ -109,6 +113,14 @@ public final class DueRuns {
       }
     }
     return new Result.Done(now, DueSlots.scheduled(catalog), entries, DueSlots.next(catalog, now));
+  }
+
+  /**
+   * The App's installation on {@code repository}, for a scheduled run to count under; 0 in token
+   * mode or when GitHub cannot say (the gateway then finds it when the run acts).
+   */
+  static long installationOf(GitHubGateway gateway, String repository) {
+    return gateway.installationFor(Repo.of(repository)).optional().map(Installation::id).orElse(0L);
   }
 
   private RunRecord execute(DueSlot d, long runId, GitHubAccess access) {

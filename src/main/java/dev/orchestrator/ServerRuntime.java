@@ -342,7 +342,11 @@ public final class ServerRuntime implements AutoCloseable {
     poller = new Ticker("approval-poller", POLL_TICK, wired.poller()::tick);
     Scheduler schedules =
         new Scheduler(
-            missions.catalog(), app.slots(Scheduler.TAKER), app.clock(), this::wakeWorkers);
+            missions.catalog(),
+            app.slots(Scheduler.TAKER),
+            repository -> DueRuns.installationOf(access.gateway(Priority.BACKGROUND), repository),
+            app.clock(),
+            this::wakeWorkers);
     scheduler = new Ticker("scheduler", SCHEDULE_TICK, schedules::tick);
     healthReport = healthReport(access.gateway(Priority.BACKGROUND)).orElse(null);
     return wired.router();

@@ -80,6 +80,20 @@ final class DispatchWait {
           + waited
           + ": is DATABASE_URL the server's database?";
     }
+    DeliveryReport r = report.get();
+    if (r.failedAttempts() > 0 && r.nextAttemptAt().isPresent()) {
+      return "delivery "
+          + id
+          + " was stored but not dispatched "
+          + waited
+          + ": "
+          + r.failedAttempts()
+          + (r.failedAttempts() == 1 ? " attempt" : " attempts")
+          + " failed (the last: "
+          + r.reason().orElse("no reason given")
+          + "); the dispatcher tries again at "
+          + r.nextAttemptAt().get();
+    }
     return "delivery "
         + id
         + " was stored but not dispatched "

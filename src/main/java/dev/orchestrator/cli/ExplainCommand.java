@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.App;
 import dev.orchestrator.AppFactory;
 import dev.orchestrator.report.Explanation;
+import dev.orchestrator.webhook.DeliveryReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,14 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code agent explain --mission-id ID [--transcript F]}: what happened in a run, and what to do.
+ * {@code agent explain --mission-id ID [--transcript F]}: what happened in a run, and what to do;
+ * {@code agent explain --delivery GUID}: what became of a webhook delivery.
  */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
       "Explain a run from its transcript: trigger, steps, durations, where and why it failed,",
-      "the failure class and the remedy. Exit 1 when the run or transcript is not found."
+      "the failure class and the remedy. With --delivery, what became of a webhook delivery:",
+      "its outcome, the runs it started, or why it waits and when it is tried again.",
+      "Exit 1 when the run, transcript or delivery is not found."
     })
 final class ExplainCommand implements Callable<Integer> {
   private final AppFactory factory;
@@ -33,10 +37,15 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(
       names = "--mission-id",
-      required = true,
       paramLabel = "ID",
       description = "The run id (as in transcripts' mission_id).")
-  long runId;
+  Long runId;
+
+  @Option(
+      names = "--delivery",
+      paramLabel = "GUID",
+      description = "A webhook delivery's id (GitHub's X-GitHub-Delivery).")
+  String deliveryId;
 
   @Option(
       names = "--transcript",
@@ -51,6 +60,15 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
+    if ((runId == null) == (deliveryId == null)) {
+      throw new CommandLine.ParameterException(cl, "give one of --mission-id or --delivery");
+    }
+    if (deliveryId != null) {
+      if (transcript != null) {
+        throw new CommandLine.ParameterException(cl, "--transcript goes with --mission-id");
+      }
+      return delivery(cl);
+    }
     Optional<String> json;
     if (transcript != null) {
       if (!Files.isRegularFile(transcript)) {
@@ -79,6 +97,20 @@ final class ExplainCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     cl.getOut().print(Explanation.text(t));
+    cl.getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  private int delivery(CommandLine cl) {
+    Optional<DeliveryReport> report;
+    try (App app = factory.open()) {
+      report = app.deliveryReports().find(deliveryId);
+    }
+    if (report.isEmpty()) {
+      cl.getErr().println("no delivery \"" + deliveryId + "\" is stored");
+      return ExitCodes.FAILED;
+    }
+    cl.getOut().print(DeliveryText.of(report.get()));
     cl.getOut().flush();
     return ExitCodes.OK;
   }

@@ -28,5 +28,6 @@ final class Subcommands {
     cl.addSubcommand(new RunDueCommand(factory));
     cl.addSubcommand(new ApproveCommand(factory));
     cl.addSubcommand(new CancelCommand(factory));
+    cl.addSubcommand(new RedispatchCommand(factory));
   }
 }

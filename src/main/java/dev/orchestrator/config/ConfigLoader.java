@@ -191,7 +191,28 @@ public final class ConfigLoader {
         secret("WEBHOOK_SECRET"),
         secret("WEBHOOK_SECRET_PREVIOUS"),
         uri("GITHUB_API_URL").orElse(Settings.GitHub.DEFAULT_API_URL),
-        uri("GITHUB_URL").orElse(Settings.GitHub.DEFAULT_WEB_URL));
+        uri("GITHUB_URL").orElse(Settings.GitHub.DEFAULT_WEB_URL),
+        githubTimeout());
+  }
+
+  /**
+   * {@code GITHUB_TIMEOUT}: more than 0 and at most {@link Settings.GitHub#MAX_REQUEST_TIMEOUT}.
+   */
+  private Duration githubTimeout() {
+    Duration d = duration("GITHUB_TIMEOUT", Settings.GitHub.DEFAULT_REQUEST_TIMEOUT);
+    if (d.isZero()) {
+      problems.add("GITHUB_TIMEOUT: must be longer than 0, such as 30s");
+      return Settings.GitHub.DEFAULT_REQUEST_TIMEOUT;
+    }
+    if (d.compareTo(Settings.GitHub.MAX_REQUEST_TIMEOUT) > 0) {
+      problems.add(
+          "GITHUB_TIMEOUT: at most 5m (a request holds its installation's GitHub lane while it"
+              + " waits), found \""
+              + Durations.format(d)
+              + "\"");
+      return Settings.GitHub.DEFAULT_REQUEST_TIMEOUT;
+    }
+    return d;
   }
 
   private Optional<Long> appId(String raw) {

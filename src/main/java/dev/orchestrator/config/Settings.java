@@ -32,7 +32,13 @@ public record Settings(
     NONE
   }
 
-  /** GitHub credentials and addresses. */
+  /**
+   * GitHub credentials and addresses.
+   *
+   * @param requestTimeout {@code GITHUB_TIMEOUT}: how long one request to GitHub may wait for its
+   *     answer before it counts as timed out (a read is then tried again, a write's outcome is
+   *     unknown and looked up before it is repeated)
+   */
   public record GitHub(
       Optional<Long> appId,
       Optional<Secret> privateKeyPem,
@@ -41,9 +47,36 @@ public record Settings(
       Optional<Secret> webhookSecret,
       Optional<Secret> webhookSecretPrevious,
       URI apiUrl,
-      URI webUrl) {
+      URI webUrl,
+      Duration requestTimeout) {
     public static final URI DEFAULT_API_URL = URI.create("https://api.github.com");
     public static final URI DEFAULT_WEB_URL = URI.create("https://github.com");
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30); // per attempt
+
+    /** A request holds its installation's lane while it waits, so waits are kept short. */
+    public static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The same with the default request timeout. */
+    public GitHub(
+        Optional<Long> appId,
+        Optional<Secret> privateKeyPem,
+        Optional<Path> privateKeyPath,
+        Optional<Secret> token,
+        Optional<Secret> webhookSecret,
+        Optional<Secret> webhookSecretPrevious,
+        URI apiUrl,
+        URI webUrl) {
+      this(
+          appId,
+          privateKeyPem,
+          privateKeyPath,
+          token,
+          webhookSecret,
+          webhookSecretPrevious,
+          apiUrl,
+          webUrl,
+          DEFAULT_REQUEST_TIMEOUT);
+    }
 
     /** App mode wins over token mode when both are configured. */
     public Mode mode() {

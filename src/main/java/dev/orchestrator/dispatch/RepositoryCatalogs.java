@@ -43,6 +43,19 @@ public final class RepositoryCatalogs {
     }
   }
 
+  /**
+   * What an event may trigger in a repository ({@link Known}), or that it cannot be known now:
+   * GitHub could not serve the repository's {@code .github/agent.yml} and nothing of it is kept, so
+   * whether the repository opted in is unknown ({@link Unknown}).
+   */
+  public sealed interface Triggers {
+    /** The repository's view. */
+    record Known(View view) implements Triggers {}
+
+    /** Whether the repository opted in is unknown; why, for people. */
+    record Unknown(String reason) implements Triggers {}
+  }
+
   /** A value read at {@code generation}; a push touching its files starts a new generation. */
   private record Kept<T>(T value, long generation, Instant at) {}
 
@@ -71,21 +84,39 @@ public final class RepositoryCatalogs {
     return global;
   }
 
-  /** Everything a command may use here: global and repository missions, and every problem. */
+  /**
+   * Everything a command may use here: global and repository missions, and every problem. When
+   * GitHub cannot serve {@code .github/agent.yml} and nothing of it is kept, it counts as absent:
+   * commands are explicit and permission-gated, and work without it.
+   */
   public View forRepository(Repo repo) {
     Slot slot = slot(repo);
-    return view(config(repo, slot), Optional.of(missions(repo, slot)));
+    RepositoryConfigFile.Read config = config(repo, slot);
+    return view(
+        config instanceof RepositoryConfigFile.Read.Fresh fresh
+            ? fresh.snapshot()
+            : RepositoryConfigFile.Snapshot.absent(),
+        Optional.of(missions(repo, slot)));
   }
 
   /**
    * What an event may trigger here. Events start only what {@code .github/agent.yml} lists, so a
-   * repository without that file is answered without listing its missions directory.
+   * repository without that file is answered without listing its missions directory; one whose file
+   * GitHub could not serve (nothing kept) is {@link Triggers.Unknown}, never taken for "not opted
+   * in", which would drop the event.
    */
-  public View forEvents(Repo repo) {
+  public Triggers forEvents(Repo repo) {
     Slot slot = slot(repo);
-    RepositoryConfigFile.Snapshot config = config(repo, slot);
-    return view(
-        config, config.text().isEmpty() ? Optional.empty() : Optional.of(missions(repo, slot)));
+    RepositoryConfigFile.Read read = config(repo, slot);
+    if (read instanceof RepositoryConfigFile.Read.Failed failed) {
+      return new Triggers.Unknown(
+          "could not read " + RepositoryConfig.PATH + ": " + failed.reason());
+    }
+    RepositoryConfigFile.Snapshot config = ((RepositoryConfigFile.Read.Fresh) read).snapshot();
+    return new Triggers.Known(
+        view(
+            config,
+            config.text().isEmpty() ? Optional.empty() : Optional.of(missions(repo, slot))));
   }
 
   /**
@@ -130,21 +161,30 @@ public final class RepositoryCatalogs {
     return slots.computeIfAbsent(key(repo.fullName()), k -> new Slot());
   }
 
-  private RepositoryConfigFile.Snapshot config(Repo repo, Slot slot) {
+  /**
+   * The file as kept or read now; {@code Failed} only when GitHub could not answer and nothing is
+   * kept. A refusal counts as no file and is not kept, so it is asked again next time.
+   */
+  private RepositoryConfigFile.Read config(Repo repo, Slot slot) {
     long generation = slot.configGeneration.get();
     Kept<RepositoryConfigFile.Snapshot> kept = slot.config;
     if (fresh(kept, generation)) {
-      return kept.value();
+      return new RepositoryConfigFile.Read.Fresh(kept.value());
     }
-    Optional<RepositoryConfigFile.Snapshot> read =
+    RepositoryConfigFile.Read read =
         configFile.read(repo, Optional.ofNullable(kept).map(Kept::value));
-    if (read.isEmpty()) {
-      // GitHub is failing: keep what we had; without anything, assume no opt-in (safe default),
-      // and ask again next time.
-      return kept != null ? kept.value() : RepositoryConfigFile.Snapshot.absent();
+    if (read instanceof RepositoryConfigFile.Read.Fresh fresh) {
+      slot.config = new Kept<>(fresh.snapshot(), generation, clock.instant());
+      return read;
     }
-    slot.config = new Kept<>(read.get(), generation, clock.instant());
-    return read.get();
+    // GitHub is failing: keep what we had (asked again next time); without anything, the caller
+    // decides what an unknown file means
+    if (kept != null) {
+      return new RepositoryConfigFile.Read.Fresh(kept.value());
+    }
+    return read instanceof RepositoryConfigFile.Read.Refused
+        ? new RepositoryConfigFile.Read.Fresh(RepositoryConfigFile.Snapshot.absent())
+        : read;
   }
 
   private RepositoryMissions.Snapshot missions(Repo repo, Slot slot) {

@@ -34,30 +34,59 @@ final class RepositoryConfigFile {
     }
   }
 
+  /** The outcome of reading: the file (or that there is none), or why GitHub could not say. */
+  sealed interface Read {
+    /** GitHub answered: the file, its absence (404), or the previous read unchanged (304). */
+    record Fresh(Snapshot snapshot) implements Read {}
+
+    /**
+     * GitHub could not answer (5xx, timeout, a rate limit, an open breaker, no token): whether the
+     * file exists is unknown, and asking again later may tell.
+     */
+    record Failed(String reason) implements Read {}
+
+    /**
+     * GitHub answered, but not with the file (a 4xx other than 404, a directory where the file
+     * should be): asking again will not help, so it counts as absent, as it always has.
+     */
+    record Refused(String reason) implements Read {}
+  }
+
   private final GitHubGateway gateway;
+
+  private static final String UNEXPECTED_304 =
+      "GitHub answered 304 Not Modified to a read that sent no ETag";
 
   RepositoryConfigFile(GitHubGateway gateway) {
     this.gateway = gateway;
   }
 
-  /** The file now, reusing {@code previous} on a 304; empty when GitHub could not be asked. */
-  Optional<Snapshot> read(Repo repo, Optional<Snapshot> previous) {
+  /**
+   * The file now, reusing {@code previous} on a 304. A 404 means there is no file (not opted in);
+   * GitHub not answering is {@link Read.Failed}, since GitHub did not say; a refusal is {@link
+   * Read.Refused}.
+   */
+  Read read(Repo repo, Optional<Snapshot> previous) {
     GitHubResult<Optional<Tagged<RepoFile>>> r =
         gateway.getFile(
             repo, RepositoryConfig.PATH, Optional.empty(), previous.flatMap(Snapshot::etag));
     if (r instanceof GitHubResult.NotFound) {
-      return Optional.of(Snapshot.absent());
+      return new Read.Fresh(Snapshot.absent());
+    }
+    if (r instanceof GitHubResult.Failed<?> f && !f.infrastructure()) {
+      return new Read.Refused(r.describe());
     }
     if (!(r instanceof GitHubResult.Ok<Optional<Tagged<RepoFile>>> ok)) {
-      return Optional.empty();
+      return new Read.Failed(r.describe()); // 5xx, timeout, rate limit (deferred), no token
     }
     if (ok.value().isEmpty()) {
-      return previous; // 304
+      // 304: GitHub confirmed the read whose ETag was sent
+      return previous.<Read>map(Read.Fresh::new).orElseGet(() -> new Read.Failed(UNEXPECTED_304));
     }
     Tagged<RepoFile> file = ok.value().get();
     Optional<MissionSource> text =
         MissionSource.decode(RepositoryConfig.PATH, file.value().content());
-    return Optional.of(
+    return new Read.Fresh(
         text.isPresent()
             ? new Snapshot(Optional.of(text.get().text()), file.etag(), List.of())
             : new Snapshot(

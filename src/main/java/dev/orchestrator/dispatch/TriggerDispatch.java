@@ -19,7 +19,9 @@ import java.util.Optional;
  * An event starts the missions whose triggers match it, global or the repository's own, when the
  * repository's {@code .github/agent.yml} lists them under {@code triggers:} (the one list of what
  * events start there). Each run's idempotency key comes from the signed payload, so a replayed or
- * doubled delivery starts nothing new.
+ * doubled delivery starts nothing new. When GitHub cannot serve that file and none is kept, the
+ * delivery is answered {@link DeliveryHandler.Outcome#retry}: it waits and is tried again, since
+ * taking the repository for "not opted in" would drop the event.
  */
 public final class TriggerDispatch {
   private final RepositoryCatalogs catalogs;
@@ -51,7 +53,12 @@ public final class TriggerDispatch {
     if (d.installationId().isPresent()) {
       repo = repo.via(d.installationId().get());
     }
-    RepositoryCatalogs.View view = catalogs.forEvents(repo);
+    RepositoryCatalogs.Triggers triggers = catalogs.forEvents(repo);
+    if (triggers instanceof RepositoryCatalogs.Triggers.Unknown unknown) {
+      // not "not opted in": that would drop the event; this delivery waits and is tried again
+      return DeliveryHandler.Outcome.retry(unknown.reason());
+    }
+    RepositoryCatalogs.View view = ((RepositoryCatalogs.Triggers.Known) triggers).view();
     List<Mission> candidates = TriggerMatcher.matching(view.missions(), d.event(), action, p);
     if (candidates.isEmpty()) {
       return DeliveryHandler.Outcome.ignored(

@@ -17,7 +17,10 @@ import java.util.List;
  * everything else. Nothing is changed: the database is probed, not created or migrated.
  */
 public final class Doctor {
-  /** Short, so an unreachable GitHub costs seconds, not minutes; one try, no retries. */
+  /**
+   * Short, so an unreachable GitHub costs seconds, not minutes; one try, no retries. A shorter
+   * {@code GITHUB_TIMEOUT} wins (see {@link #githubTimeouts}).
+   */
   public static final TransportConfig GITHUB_TIMEOUTS =
       new TransportConfig(
           Duration.ofSeconds(3), Duration.ofSeconds(5), 1, Duration.ZERO, Duration.ZERO);
@@ -50,13 +53,21 @@ public final class Doctor {
         s.github().mode() == Settings.Mode.TOKEN
             || (s.github().mode() == Settings.Mode.APP && credentials.appSigns());
     if (canAsk) {
-      HttpTransport transport = HttpTransport.create(GITHUB_TIMEOUTS, clock, Waiter.parking(clock));
+      HttpTransport transport =
+          HttpTransport.create(githubTimeouts(s.github()), clock, Waiter.parking(clock));
       GitHubAccess.Opened opened = GitHubAccess.open(s.github(), clock, transport);
       if (opened instanceof GitHubAccess.Opened.Ready ready) {
         out.addAll(GitHubCheck.run(s.github(), ready.access()));
       }
     }
     return out;
+  }
+
+  /** {@link #GITHUB_TIMEOUTS}, or {@code GITHUB_TIMEOUT} when that is shorter. */
+  static TransportConfig githubTimeouts(Settings.GitHub github) {
+    return github.requestTimeout().compareTo(GITHUB_TIMEOUTS.requestTimeout()) < 0
+        ? GITHUB_TIMEOUTS.withRequestTimeout(github.requestTimeout())
+        : GITHUB_TIMEOUTS;
   }
 
   /** True when any finding failed: {@code agent doctor} then exits 1. */

@@ -43,20 +43,23 @@ public final class GitHubAccess {
     record Invalid(String message) implements Opened {}
   }
 
-  /** Opens with the default timeouts and governor policy, and a parking {@link Waiter}. */
+  /**
+   * Opens with the request timeout of {@code GITHUB_TIMEOUT}, the default governor policy and a
+   * parking {@link Waiter}.
+   */
   public static Opened open(Settings.GitHub github, Clock clock) {
     return open(github, clock, Waiter.parking(clock));
   }
 
   /**
-   * Opens with the default timeouts and governor policy and {@code waiter} for short waits (a test
-   * whose clock stands still passes one that moves it).
+   * Opens with the request timeout of {@code GITHUB_TIMEOUT}, the default governor policy and
+   * {@code waiter} for short waits (a test whose clock stands still passes one that moves it).
    */
   public static Opened open(Settings.GitHub github, Clock clock, Waiter waiter) {
     return open(
         github,
         clock,
-        HttpTransport.create(TransportConfig.defaults(), GovernorConfig.defaults(), clock, waiter));
+        HttpTransport.create(TransportConfig.of(github), GovernorConfig.defaults(), clock, waiter));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.orchestrator.github;
 
+import dev.orchestrator.config.Settings;
 import java.time.Duration;
 
 /**
@@ -18,7 +19,7 @@ public record TransportConfig(
     Duration retryBase,
     Duration retryCap) {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Settings.GitHub.DEFAULT_REQUEST_TIMEOUT;
   public static final int DEFAULT_MAX_TRIES = 3;
   public static final Duration DEFAULT_RETRY_BASE = Duration.ofSeconds(1);
   public static final Duration DEFAULT_RETRY_CAP = Duration.ofSeconds(30);
@@ -33,6 +34,16 @@ public record TransportConfig(
     if (maxTries < 1) {
       throw new IllegalArgumentException("maxTries must be at least 1, found " + maxTries);
     }
+  }
+
+  /** The defaults with the request timeout of {@code GITHUB_TIMEOUT}. */
+  public static TransportConfig of(Settings.GitHub github) {
+    return defaults().withRequestTimeout(github.requestTimeout());
+  }
+
+  /** The same with {@code timeout} for each attempt's answer. */
+  public TransportConfig withRequestTimeout(Duration timeout) {
+    return new TransportConfig(connectTimeout, timeout, maxTries, retryBase, retryCap);
   }
 
   /** The defaults: 5 s connect, 30 s per attempt, 3 tries from 1 s backoff. */

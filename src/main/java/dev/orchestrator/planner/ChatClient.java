@@ -181,12 +181,12 @@ public final class ChatClient {
         }
         notBefore = backoff(attempt);
       } catch (HttpTimeoutException e) {
-        return unavailable(
+        return unanswered(
             "the model provider did not answer within "
                 + config.requestTimeout().toSeconds()
                 + "s (LLM_TIMEOUT); the call is not repeated since it may have been charged");
       } catch (IOException e) {
-        return unavailable(
+        return unanswered(
             "the connection to the model provider failed ("
                 + e.getClass().getSimpleName()
                 + "); the call is not repeated since it may have been charged");
@@ -206,6 +206,11 @@ public final class ChatClient {
   private static ModelReply.Failed tries(ModelReply.Failed f, int attempts) {
     return new ModelReply.Failed(
         f.errorClass(), f.message() + " (" + attempts + " tries)", f.infrastructure(), f.usage());
+  }
+
+  /** Sent, and no answer: the provider may have charged for it. */
+  private static ModelReply.Failed unanswered(String message) {
+    return new ModelReply.Failed(LlmErrors.UNAVAILABLE, message, true, Optional.empty(), true);
   }
 
   private static ModelReply.Failed unavailable(String message) {

@@ -137,11 +137,17 @@ public final class LlmPlanner implements Planner {
     BigDecimal cost =
         reply.usage().map(u -> price.cost(u.prompt(), u.completion())).orElse(BigDecimal.ZERO);
     reply.usage().ifPresent(u -> m.account(u, cost));
-    // a failed or malformed answer without usage is released (settled at 0)
-    ledger.settle(held, cost, clock.instant());
+    boolean maybeCharged = reply instanceof ModelReply.Failed f0 && f0.unanswered();
+    // A call sent and never answered may have been charged in full, unseen: the daily budget
+    // counts it at its worst case. Any other answer without usage is settled at 0.
+    ledger.settle(held, maybeCharged ? worst.usd() : cost, clock.instant());
     if (reply instanceof ModelReply.Failed f) {
+      String counted =
+          maybeCharged
+              ? "; counted at its worst case, " + Money.usd(worst.usd()) + ", in the daily budget"
+              : "";
       return new Planned.Fail(
-          f.errorClass(), "calling the model: " + f.message(), f.infrastructure());
+          f.errorClass(), "calling the model: " + f.message() + counted, f.infrastructure());
     }
     if (reply instanceof ModelReply.Malformed bad) {
       return new Planned.Fail(

@@ -56,14 +56,26 @@ public sealed interface ModelReply {
   /**
    * The provider answered with an error, could not be reached, or the model refused. {@code
    * infrastructure} (provider down, rate limited, timed out) is what the mission breaker counts.
+   * {@code unanswered}: the request was sent and no answer came (a timeout, a lost connection), so
+   * the provider may have charged for it without saying how much.
    */
   record Failed(
-      String errorClass, String message, boolean infrastructure, Optional<TokenUsage> usage)
+      String errorClass,
+      String message,
+      boolean infrastructure,
+      Optional<TokenUsage> usage,
+      boolean unanswered)
       implements ModelReply {
     public Failed {
       Objects.requireNonNull(errorClass, "errorClass");
       Objects.requireNonNull(message, "message");
       Objects.requireNonNull(usage, "usage");
+    }
+
+    /** A failure with an answer, or before anything was sent. */
+    public Failed(
+        String errorClass, String message, boolean infrastructure, Optional<TokenUsage> usage) {
+      this(errorClass, message, infrastructure, usage, false);
     }
   }
 }

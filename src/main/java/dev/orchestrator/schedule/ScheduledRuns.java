@@ -20,16 +20,19 @@ public final class ScheduledRuns {
 
   /**
    * The run for {@code due}: QUEUED for the server's workers, or RUNNING for a process that
-   * executes it at once; {@code requestedBy} names who took the slot.
+   * executes it at once; {@code requestedBy} names who took the slot. {@code installationId} is the
+   * App's installation on the slot's repository, which the queue's capacity, the breaker and the
+   * LLM budget count the run under; 0 when there is none to know (token mode) or it could not be
+   * read, and then the gateway finds the installation when the run acts.
    */
-  public static NewRun of(DueSlot due, RunStatus status, String requestedBy) {
+  public static NewRun of(DueSlot due, RunStatus status, String requestedBy, long installationId) {
     Mission m = due.mission();
     ObjectNode arguments = JSON.objectNode();
     m.defaultArguments().forEach(arguments::set);
     return new NewRun(
         m.name(),
         m.planner().label(),
-        0, // App mode: the gateway finds the repository's installation
+        installationId,
         Optional.of(due.slot().repository()),
         Optional.empty(),
         Optional.empty(),

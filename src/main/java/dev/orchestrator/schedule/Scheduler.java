@@ -23,13 +23,24 @@ public final class Scheduler {
 
   private final MissionCatalog missions;
   private final SlotStore slots;
+  private final java.util.function.ToLongFunction<String> installationOf;
   private final Clock clock;
   private final Runnable wakeWorkers;
   // slots reported waiting for room: a full queue is logged once per slot, not on every tick
   private final Set<Slot> waiting = new HashSet<>();
 
-  public Scheduler(MissionCatalog missions, SlotStore slots, Clock clock, Runnable wakeWorkers) {
+  /**
+   * @param installationOf the App's installation on a repository (by full name), 0 when unknown;
+   *     asked once per slot taken
+   */
+  public Scheduler(
+      MissionCatalog missions,
+      SlotStore slots,
+      java.util.function.ToLongFunction<String> installationOf,
+      Clock clock,
+      Runnable wakeWorkers) {
     this.missions = missions;
+    this.installationOf = installationOf;
     this.slots = slots;
     this.clock = clock;
     this.wakeWorkers = wakeWorkers;
@@ -42,8 +53,12 @@ public final class Scheduler {
     int queued = 0;
     waiting.retainAll(due.stream().map(DueSlot::slot).toList());
     for (DueSlot d : due) {
+      if (slots.taken(d.slot())) {
+        continue; // taken on an earlier tick (or by `agent run-due`): no installation to look up
+      }
+      long installation = installationOf.applyAsLong(d.slot().repository());
       SlotStore.Claim claim =
-          slots.take(d.slot(), ScheduledRuns.of(d, RunStatus.QUEUED, TAKER), now);
+          slots.take(d.slot(), ScheduledRuns.of(d, RunStatus.QUEUED, TAKER, installation), now);
       if (claim instanceof SlotStore.Claim.Won won) {
         queued++;
         LOG.info("run={} queued {} for its schedule slot", won.runId(), d.slot());

@@ -29,7 +29,8 @@ final class Migrations {
           "V9__schedule_slots.sql",
           "V10__history_indexes.sql",
           "V11__spend_reservations.sql",
-          "V12__run_hours.sql");
+          "V12__delivery_retries.sql",
+          "V13__run_hours.sql");
 
   private Migrations() {}
 

@@ -27,8 +27,8 @@ public final class SqliteDeliveryReports implements DeliveryReports {
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT event, action, received_at, dispatched_at, outcome, reason"
-                      + " FROM deliveries WHERE delivery_id = ?")) {
+                  "SELECT event, action, received_at, dispatched_at, outcome, reason,"
+                      + " failed_attempts, next_attempt_at FROM deliveries WHERE delivery_id = ?")) {
             p.setString(1, deliveryId);
             try (ResultSet rs = p.executeQuery()) {
               if (!rs.next()) {
@@ -44,7 +44,9 @@ public final class SqliteDeliveryReports implements DeliveryReports {
                       Optional.ofNullable(rs.getString("dispatched_at")).map(Timestamps::parse),
                       Optional.ofNullable(rs.getString("outcome")),
                       Optional.ofNullable(rs.getString("reason")),
-                      runs(c, deliveryId)));
+                      runs(c, deliveryId),
+                      rs.getInt("failed_attempts"),
+                      Optional.ofNullable(rs.getString("next_attempt_at")).map(Timestamps::parse)));
             }
           }
         });

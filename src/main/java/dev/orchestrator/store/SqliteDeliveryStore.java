@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,11 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
   private static final String INSERT_PAYLOAD =
       "INSERT INTO delivery_payloads(seq, payload) VALUES (last_insert_rowid(), ?)";
   private static final String MARK =
-      "UPDATE deliveries SET dispatched_at = ?, outcome = ?, reason = ?,"
+      "UPDATE deliveries SET dispatched_at = ?, outcome = ?, reason = ?, next_attempt_at = NULL,"
           + " dispatch_count = dispatch_count + 1 WHERE seq = ?";
+  private static final String POSTPONE =
+      "UPDATE deliveries SET next_attempt_at = ?, failed_attempts = ?, first_failed_at = ?,"
+          + " reason = ? WHERE seq = ? AND dispatched_at IS NULL";
   private static final String MARK_RUN =
       "INSERT INTO delivery_runs(delivery_id, run_id)"
           + " SELECT delivery_id, ? FROM deliveries WHERE seq = ? ON CONFLICT DO NOTHING";
@@ -127,6 +131,48 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
         });
   }
 
+  /**
+   * Reads the pending deliveries through their partial index; those waiting for a later attempt are
+   * few (GitHub failing for one repository) and filtered out row by row.
+   */
+  @Override
+  public List<StoredDelivery> due(Instant now, int limit) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  SELECT
+                      + " WHERE d.dispatched_at IS NULL"
+                      + " AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)"
+                      + " ORDER BY d.seq LIMIT ?")) {
+            p.setString(1, Timestamps.format(now));
+            p.setInt(2, limit);
+            List<StoredDelivery> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(row(rs));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public void postpone(Postponed postponed) {
+    commits.submit(
+        s -> {
+          PreparedStatement p = s.prepare(POSTPONE);
+          p.setString(1, Timestamps.format(postponed.nextAttemptAt()));
+          p.setInt(2, postponed.failedAttempts());
+          p.setString(3, Timestamps.format(postponed.firstFailedAt()));
+          p.setString(4, postponed.reason());
+          p.setLong(5, postponed.seq());
+          p.executeUpdate();
+          return null;
+        });
+  }
+
   /** A delivery by GitHub's id, with its dispatch state. */
   public Optional<StoredDelivery> find(String deliveryId) {
     return db.read(
@@ -195,7 +241,9 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
         rs.getLong("seq"),
         d,
         Optional.ofNullable(rs.getString("outcome")),
-        Optional.ofNullable(rs.getString("reason")));
+        Optional.ofNullable(rs.getString("reason")),
+        rs.getInt("failed_attempts"),
+        Optional.ofNullable(rs.getString("first_failed_at")).map(Timestamps::parse));
   }
 
   @Override

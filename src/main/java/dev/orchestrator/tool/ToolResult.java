@@ -15,12 +15,7 @@ import java.util.Optional;
  * <p>{@link #toJson()} is the transcript's {@code result}: {@code {"ok": true, "output": ...}} or
  * {@code {"ok": false, "error": {"class": ..., "message": ...}}}.
  */
-public sealed interface ToolResult
-    permits ToolResult.Ok,
-        ToolResult.Failed,
-        ToolResult.Recorded,
-        ToolResult.Refused,
-        ToolResult.Deferred {
+public sealed interface ToolResult permits ToolResult.Success, ToolResult.Failure {
 
   /** True when the run may go on: the call succeeded or was recorded instead of sent. */
   boolean ok();
@@ -65,33 +60,56 @@ public sealed interface ToolResult
     return new Failed(errorClass, message, true);
   }
 
+  /** A call the run may go on from: it succeeded, or was recorded instead of sent. */
+  sealed interface Success extends ToolResult permits Ok, Recorded {
+    @Override
+    default boolean ok() {
+      return true;
+    }
+
+    @Override
+    default Optional<String> failureClass() {
+      return Optional.empty();
+    }
+
+    /** {@code {"ok": true, "output": ...}}. */
+    @Override
+    default JsonNode toJson() {
+      ObjectNode json = JsonNodeFactory.instance.objectNode();
+      json.put("ok", true);
+      json.set("output", output());
+      return json;
+    }
+  }
+
+  /** A call that failed, was refused or was put off: it has no output, only an error. */
+  sealed interface Failure extends ToolResult permits Failed, Refused, Deferred {
+    @Override
+    default boolean ok() {
+      return false;
+    }
+
+    @Override
+    default JsonNode output() {
+      return MissingNode.getInstance();
+    }
+
+    /** {@code {"ok": false, "error": {"class": ..., "message": ...}}}. */
+    @Override
+    default JsonNode toJson() {
+      return errorJson(failureClass().orElseThrow(), summary());
+    }
+  }
+
   /** The call succeeded; {@code output} is what it returned (GitHub's JSON for most tools). */
-  record Ok(JsonNode output) implements ToolResult {
+  record Ok(JsonNode output) implements Success {
     public Ok {
       Objects.requireNonNull(output, "output");
     }
 
     @Override
-    public boolean ok() {
-      return true;
-    }
-
-    @Override
-    public Optional<String> failureClass() {
-      return Optional.empty();
-    }
-
-    @Override
     public String summary() {
       return "ok";
-    }
-
-    @Override
-    public JsonNode toJson() {
-      ObjectNode json = JsonNodeFactory.instance.objectNode();
-      json.put("ok", true);
-      json.set("output", output);
-      return json;
     }
   }
 
@@ -99,23 +117,13 @@ public sealed interface ToolResult
    * The call failed; {@code errorClass} is a short snake_case class ({@link ErrorClasses}) that
    * {@code explain} maps to a remedy, {@code message} says what happened with the values quoted.
    */
-  record Failed(String errorClass, String message, boolean infrastructure) implements ToolResult {
+  record Failed(String errorClass, String message, boolean infrastructure) implements Failure {
     public Failed {
       Objects.requireNonNull(errorClass, "errorClass");
       Objects.requireNonNull(message, "message");
       if (errorClass.isBlank()) {
         throw new IllegalArgumentException("a failed tool result needs an error class");
       }
-    }
-
-    @Override
-    public boolean ok() {
-      return false;
-    }
-
-    @Override
-    public JsonNode output() {
-      return MissingNode.getInstance();
     }
 
     @Override
@@ -127,25 +135,15 @@ public sealed interface ToolResult
     public String summary() {
       return message;
     }
-
-    @Override
-    public JsonNode toJson() {
-      return errorJson(errorClass, message);
-    }
   }
 
   /**
    * A write or destructive call that was not sent (dry run, or no credentials); {@code wouldSend}
    * is the request it would have made ({@code {method, path, body?}}).
    */
-  record Recorded(JsonNode wouldSend) implements ToolResult {
+  record Recorded(JsonNode wouldSend) implements Success {
     public Recorded {
       Objects.requireNonNull(wouldSend, "wouldSend");
-    }
-
-    @Override
-    public boolean ok() {
-      return true;
     }
 
     @Override
@@ -163,41 +161,18 @@ public sealed interface ToolResult
     }
 
     @Override
-    public Optional<String> failureClass() {
-      return Optional.empty();
-    }
-
-    @Override
     public String summary() {
       return "recorded, not sent: "
           + wouldSend.path("method").asText("?")
           + " "
           + wouldSend.path("path").asText("?");
     }
-
-    @Override
-    public JsonNode toJson() {
-      ObjectNode json = JsonNodeFactory.instance.objectNode();
-      json.put("ok", true);
-      json.set("output", output());
-      return json;
-    }
   }
 
   /** The tool refused the call for safety (a secret-looking path, a cross-repository search). */
-  record Refused(String reason) implements ToolResult {
+  record Refused(String reason) implements Failure {
     public Refused {
       Objects.requireNonNull(reason, "reason");
-    }
-
-    @Override
-    public boolean ok() {
-      return false;
-    }
-
-    @Override
-    public JsonNode output() {
-      return MissingNode.getInstance();
     }
 
     @Override
@@ -209,11 +184,6 @@ public sealed interface ToolResult
     public String summary() {
       return reason;
     }
-
-    @Override
-    public JsonNode toJson() {
-      return errorJson(ErrorClasses.REFUSED, reason);
-    }
   }
 
   /**
@@ -222,23 +192,13 @@ public sealed interface ToolResult
    * GitHub, so the same call may be made again from then on, writes included; the runtime puts the
    * run back in the queue until then instead of failing it.
    */
-  record Deferred(Instant notBefore, String reason) implements ToolResult {
+  record Deferred(Instant notBefore, String reason) implements Failure {
     /** The class {@code explain} and the transcript give a deferred call. */
     public static final String ERROR_CLASS = "rate_limited";
 
     public Deferred {
       Objects.requireNonNull(notBefore, "notBefore");
       Objects.requireNonNull(reason, "reason");
-    }
-
-    @Override
-    public boolean ok() {
-      return false;
-    }
-
-    @Override
-    public JsonNode output() {
-      return MissingNode.getInstance();
     }
 
     @Override

@@ -35,10 +35,28 @@ public interface DeliveryHandler {
     public boolean isLater() {
       return LATER.equals(outcome);
     }
+
+    /**
+     * Not dispatched yet: GitHub could not answer what this one delivery needs (its repository's
+     * {@code .github/agent.yml}), so it alone waits for a later attempt, with backoff, while the
+     * dispatcher goes on with the others; after a bounded time it is recorded as failed with this
+     * reason. Never recorded as an outcome.
+     */
+    public static Outcome retry(String reason) {
+      return new Outcome(RETRY, reason);
+    }
+
+    /** True for {@link #retry}. */
+    public boolean isRetry() {
+      return RETRY.equals(outcome);
+    }
   }
 
   /** The outcome word of {@link Outcome#later}. */
   String LATER = "later";
+
+  /** The outcome word of {@link Outcome#retry}. */
+  String RETRY = "retry";
 
   Outcome handle(Delivery delivery);
 

@@ -9,7 +9,10 @@ import java.util.Optional;
  * What became of a stored delivery: whether it was dispatched, how, and the runs it started.
  *
  * @param kind {@code event.action}, or the event when it has no action
+ * @param reason the outcome's reason; while it is pending, why its last attempt failed
  * @param runs the runs the dispatcher recorded for it, oldest first
+ * @param failedAttempts the attempts that could not dispatch it because GitHub could not answer
+ * @param nextAttemptAt while it is pending after such an attempt, when it is tried again
  */
 public record DeliveryReport(
     String deliveryId,
@@ -18,7 +21,9 @@ public record DeliveryReport(
     Optional<Instant> dispatchedAt,
     Optional<String> outcome,
     Optional<String> reason,
-    List<StartedRun> runs) {
+    List<StartedRun> runs,
+    int failedAttempts,
+    Optional<Instant> nextAttemptAt) {
 
   public DeliveryReport {
     runs = List.copyOf(runs);

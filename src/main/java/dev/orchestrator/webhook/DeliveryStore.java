@@ -29,8 +29,33 @@ public interface DeliveryStore {
   /** True when a delivery with this id is stored. */
   boolean contains(String deliveryId);
 
-  /** The oldest deliveries not yet dispatched, in order of arrival. */
+  /**
+   * The oldest deliveries not yet dispatched, in order of arrival, those waiting for a later
+   * attempt included.
+   */
   List<StoredDelivery> pending(int limit);
+
+  /**
+   * The oldest deliveries not yet dispatched whose next attempt is due at {@code now} (never
+   * postponed, or postponed to {@code now} or before), in order of arrival.
+   */
+  List<StoredDelivery> due(Instant now, int limit);
+
+  /**
+   * Keeps a delivery pending until {@link Postponed#nextAttemptAt}, counting the failed attempt and
+   * keeping its reason; committed before it returns. Nothing changes for a dispatched delivery.
+   */
+  void postpone(Postponed postponed);
+
+  /**
+   * A delivery that could not be dispatched yet, and when to try it again.
+   *
+   * @param failedAttempts the attempts that failed so far, this one included
+   * @param firstFailedAt when the first of them failed
+   * @param reason why this one failed, for people
+   */
+  record Postponed(
+      long seq, int failedAttempts, Instant firstFailedAt, Instant nextAttemptAt, String reason) {}
 
   /**
    * True when {@code failure}, thrown by a handler, is the database being unable to write now
@@ -58,7 +83,23 @@ public interface DeliveryStore {
   /** A delivery's outcome, to be recorded. */
   record Dispatched(long seq, DeliveryHandler.Outcome outcome, Instant at) {}
 
-  /** A stored delivery with its arrival order and dispatch state. */
+  /**
+   * A stored delivery with its arrival order and dispatch state.
+   *
+   * @param failedAttempts the attempts that could not dispatch it (see {@link #postpone})
+   * @param firstFailedAt when the first of them failed
+   */
   record StoredDelivery(
-      long seq, Delivery delivery, Optional<String> outcome, Optional<String> reason) {}
+      long seq,
+      Delivery delivery,
+      Optional<String> outcome,
+      Optional<String> reason,
+      int failedAttempts,
+      Optional<Instant> firstFailedAt) {
+    /** A delivery no attempt has failed on. */
+    public StoredDelivery(
+        long seq, Delivery delivery, Optional<String> outcome, Optional<String> reason) {
+      this(seq, delivery, outcome, reason, 0, Optional.empty());
+    }
+  }
 }

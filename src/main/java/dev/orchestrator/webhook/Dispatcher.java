@@ -1,9 +1,12 @@
 package dev.orchestrator.webhook;
 
+import dev.orchestrator.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -21,6 +24,13 @@ import org.slf4j.LoggerFactory;
  * a burst, a commit per delivery would take half the database's commits away from the intake, which
  * answers GitHub only after its own commit. A crash before a batch is recorded hands those
  * deliveries over again, which handlers must bear anyway.
+ *
+ * <p>Two ways a delivery stays pending. When the database cannot be written ({@link
+ * DeliveryHandler.Outcome#later}), nothing can be dispatched, so the pass stops and everything
+ * waits in order. When GitHub could not answer what one delivery needs ({@link
+ * DeliveryHandler.Outcome#retry}), only that delivery waits: it is postponed by the {@link
+ * RetrySchedule} and skipped until then, while the dispatcher goes on with the others; after the
+ * schedule's bound it is recorded as failed with the reason.
  */
 public final class Dispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -31,6 +41,7 @@ public final class Dispatcher implements AutoCloseable {
   private final DeliveryStore store;
   private final DeliveryHandler handler;
   private final Clock clock;
+  private final RetrySchedule retries;
   private final Semaphore wake = new Semaphore(0);
   private final Thread thread;
   private volatile boolean running = true;
@@ -39,9 +50,16 @@ public final class Dispatcher implements AutoCloseable {
   private final Set<Long> handedBefore = ConcurrentHashMap.newKeySet();
 
   public Dispatcher(DeliveryStore store, DeliveryHandler handler, Clock clock) {
+    this(store, handler, clock, RetrySchedule.defaults());
+  }
+
+  /** The same, retrying deliveries that GitHub could not serve yet on {@code retries}. */
+  public Dispatcher(
+      DeliveryStore store, DeliveryHandler handler, Clock clock, RetrySchedule retries) {
     this.store = store;
     this.handler = handler;
     this.clock = clock;
+    this.retries = retries;
     this.thread = new Thread(this::loop, "dispatcher");
     this.thread.setDaemon(true);
   }
@@ -74,14 +92,16 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /**
-   * Dispatches everything pending now, on the calling thread; returns how many. For tests and CLI.
-   * Stops at the first delivery the handler cannot take yet ({@link DeliveryHandler.Outcome#later},
-   * or a database that cannot be written): it and those behind it stay pending, in order.
+   * Dispatches everything due now, on the calling thread; returns how many were dispatched (given
+   * up ones included, postponed ones not). For tests and CLI. Stops at the first delivery the
+   * handler cannot take yet because the database cannot be written ({@link
+   * DeliveryHandler.Outcome#later}): it and those behind it stay pending, in order. A delivery
+   * postponed by {@link DeliveryHandler.Outcome#retry} is skipped until its next attempt.
    */
   public int drain() {
     int n = 0;
     List<DeliveryStore.StoredDelivery> batch;
-    while (!(batch = store.pending(BATCH)).isEmpty()) {
+    while (!(batch = store.due(clock.instant(), BATCH)).isEmpty()) {
       List<DeliveryStore.Dispatched> done = new ArrayList<>();
       for (DeliveryStore.StoredDelivery sd : batch) {
         DeliveryStore.Dispatched dispatched = dispatch(sd);
@@ -89,6 +109,13 @@ public final class Dispatcher implements AutoCloseable {
           // what it needs is failing: it stays pending, in order, for the next pass
           record(done);
           return n;
+        }
+        if (dispatched.outcome().isRetry()) {
+          Optional<DeliveryStore.Dispatched> gaveUp = postpone(sd, dispatched.outcome().reason());
+          if (gaveUp.isEmpty()) {
+            continue; // postponed: the others go on
+          }
+          dispatched = gaveUp.get();
         }
         done.add(dispatched);
         n++;
@@ -99,6 +126,46 @@ public final class Dispatcher implements AutoCloseable {
       record(done);
     }
     return n;
+  }
+
+  /**
+   * Postpones a delivery GitHub could not serve by the retry schedule (committed at once, so the
+   * next read of due deliveries skips it); past the schedule's bound, returns its outcome instead:
+   * failed, with the reason.
+   */
+  private Optional<DeliveryStore.Dispatched> postpone(
+      DeliveryStore.StoredDelivery sd, String reason) {
+    Delivery d = sd.delivery();
+    Instant now = clock.instant();
+    int failed = sd.failedAttempts() + 1;
+    Instant since = sd.firstFailedAt().orElse(now);
+    Optional<Instant> next = retries.next(failed, since, now);
+    if (next.isEmpty()) {
+      String why =
+          reason
+              + " (gave up after "
+              + failed
+              + " attempts in "
+              // whole minutes: the bound is an hour, seconds past it say nothing
+              + Durations.format(Duration.ofMinutes(Duration.between(since, now).toMinutes()))
+              + ")";
+      LOG.error("delivery={} event={} failed: {}", d.id(), d.kind(), why);
+      // counted like the others, so its history says how many attempts failed; due at once, it is
+      // recorded as failed in this pass (a crash in between costs one more attempt)
+      store.postpone(new DeliveryStore.Postponed(sd.seq(), failed, since, now, reason));
+      return Optional.of(
+          new DeliveryStore.Dispatched(sd.seq(), new DeliveryHandler.Outcome("failed", why), now));
+    }
+    store.postpone(new DeliveryStore.Postponed(sd.seq(), failed, since, next.get(), reason));
+    handedBefore.remove(sd.seq()); // its failed_attempts say it is a retry from now on
+    LOG.warn(
+        "delivery={} event={} not dispatched yet (attempt {}), tried again at {}: {}",
+        d.id(),
+        d.kind(),
+        failed,
+        next.get(),
+        reason);
+    return Optional.empty();
   }
 
   private void record(List<DeliveryStore.Dispatched> done) {
@@ -131,7 +198,9 @@ public final class Dispatcher implements AutoCloseable {
     Delivery d = sd.delivery();
     DeliveryHandler.Outcome outcome;
     try {
-      outcome = handler.handle(d, sd.seq() <= recoveredUpTo || handedBefore.contains(sd.seq()));
+      boolean retry =
+          sd.seq() <= recoveredUpTo || handedBefore.contains(sd.seq()) || sd.failedAttempts() > 0;
+      outcome = handler.handle(d, retry);
     } catch (RuntimeException e) {
       if (store.unavailable(e)) {
         // The database, not the handler: recording "failed" would lose an acknowledged delivery.
@@ -142,6 +211,9 @@ public final class Dispatcher implements AutoCloseable {
         LOG.error("delivery={} event={}: handler failed: {}", d.id(), d.kind(), e.getMessage(), e);
         outcome = new DeliveryHandler.Outcome("failed", "handler failed: " + e.getMessage());
       }
+    }
+    if (outcome.isRetry()) {
+      return new DeliveryStore.Dispatched(sd.seq(), outcome, clock.instant());
     }
     if (outcome.isLater()) {
       handedBefore.add(sd.seq()); // it may have done part of its work: look up before repeating

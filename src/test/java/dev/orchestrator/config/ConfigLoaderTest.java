@@ -159,6 +159,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theGitHubRequestTimeoutHasADefaultCanBeSetAndIsValidated() {
+    assertThat(load(Map.of()).orThrow().github().requestTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(load(Map.of("GITHUB_TIMEOUT", "1500ms")).orThrow().github().requestTimeout())
+        .isEqualTo(Duration.ofMillis(1500));
+    for (String[] bad :
+        new String[][] {
+          {"soon", "expected a duration such as 30s"},
+          {"0s", "must be longer than 0"},
+          {"6m", "at most 5m"}
+        }) {
+      ConfigResult r = load(Map.of("GITHUB_TIMEOUT", bad[0]));
+      assertThat(((ConfigResult.Invalid) r).problems())
+          .as(bad[0])
+          .singleElement()
+          .satisfies(p -> assertThat(p).startsWith("GITHUB_TIMEOUT: ").contains(bad[1]));
+    }
+  }
+
+  @Test
   void urlsLoseATrailingSlash() {
     Settings s = load(Map.of("GITHUB_API_URL", "https://ghe.example/api/v3/")).orThrow();
     assertThat(s.github().apiUrl()).hasToString("https://ghe.example/api/v3");

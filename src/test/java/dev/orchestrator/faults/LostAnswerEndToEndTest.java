@@ -17,9 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * was sent. A read is tried again; the reply comment, whose outcome is unknown, is looked up by its
  * marker instead of being posted a second time.
  *
- * <p>A real timeout is the same path after the transport's 30 s request timeout, which the server
- * does not let tests shorten; the gateway's own tests cover it with short timeouts ({@code
- * TransportTimeoutsAgainstFakeGitHubTest}).
+ * <p>A real timeout is the same path after {@code GITHUB_TIMEOUT}: {@link
+ * GitHubTimeoutEndToEndTest} runs the server with it set to one second.
  */
 class LostAnswerEndToEndTest {
   @TempDir Path dir;

@@ -3,6 +3,7 @@ package dev.orchestrator.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.fakemodel.FakeModel;
 import dev.orchestrator.fakemodel.Reply;
 import dev.orchestrator.mission.Mission;
 import dev.orchestrator.runtime.ApprovalDecider;
@@ -10,6 +11,7 @@ import dev.orchestrator.runtime.RunExecutor;
 import dev.orchestrator.runtime.RunOutcome;
 import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.runtime.RunStatus;
+import dev.orchestrator.store.SqliteSpendLedger;
 import dev.orchestrator.testing.FixtureRun;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -154,6 +156,27 @@ class LlmBudgetTest {
     RunRecord next = h.start(m, LlmHarness.commandOnPull("reader", "Crash", "It crashes"), false);
     assertThat(h.execute(m, next, ApprovalDecider.pending()).outcome())
         .isInstanceOf(RunOutcome.Succeeded.class);
+  }
+
+  @Test
+  void aCallSentAndNeverAnsweredCountsAtItsWorstCaseInTheDailyBudget() throws Exception {
+    Mission m = reader("", 10);
+    h.use(h.client(h.config(1, Duration.ofMillis(300))));
+    FakeModel.Gate held = h.model.holdNext();
+    RunRecord run = h.start(m, LlmHarness.commandOnPull("reader", "Crash", "It crashes"), false);
+
+    RunExecutor.Result r = h.execute(m, run, ApprovalDecider.pending());
+    held.release();
+
+    RunOutcome.Failed f = (RunOutcome.Failed) r.outcome();
+    assertThat(f.message())
+        .contains("did not answer within")
+        .contains("counted at its worst case, $");
+    BigDecimal spent =
+        new SqliteSpendLedger(h.db).today(LlmHarness.INSTALLATION, h.clock.instant()).committed();
+    // the worst case of one call at the harness's prices: far above zero, far below a dollar
+    assertThat(spent).isGreaterThan(BigDecimal.ZERO).isLessThan(BigDecimal.ONE);
+    assertThat(f.message()).contains(Money.usd(spent));
   }
 
   @Test

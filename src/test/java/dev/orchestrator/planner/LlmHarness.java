@@ -84,6 +84,11 @@ final class LlmHarness implements AutoCloseable {
   }
 
   ModelConfig config(int maxTries) {
+    return config(maxTries, Duration.ofSeconds(5));
+  }
+
+  /** The harness's configuration with this request timeout (real time: the HTTP client's). */
+  ModelConfig config(int maxTries, Duration requestTimeout) {
     return new ModelConfig(
         URI.create(model.baseUrl()),
         Optional.of(Secret.of(API_KEY)),
@@ -91,7 +96,7 @@ final class LlmHarness implements AutoCloseable {
         "max_tokens",
         CAP,
         Duration.ofSeconds(5),
-        Duration.ofSeconds(5),
+        requestTimeout,
         maxTries,
         Duration.ofSeconds(1),
         Duration.ofSeconds(20),

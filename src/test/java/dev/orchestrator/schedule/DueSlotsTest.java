@@ -88,7 +88,7 @@ class DueSlotsTest {
   void theRunOfASlotCarriesItsKeyPriorityArgumentsAndEvent() {
     DueSlot d = DueSlots.at(catalog(HOURLY), Instant.parse("2026-11-27T10:17:00Z")).get(0);
 
-    NewRun run = ScheduledRuns.of(d, RunStatus.QUEUED, "serve");
+    NewRun run = ScheduledRuns.of(d, RunStatus.QUEUED, "serve", 0);
 
     assertThat(run.idempotencyKey()).contains("schedule:hourly:octo/a:2026-11-27T10:00:00Z");
     assertThat(run.priority()).isEqualTo(NewRun.PRIORITY_LOW);

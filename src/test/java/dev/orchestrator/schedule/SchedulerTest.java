@@ -45,7 +45,21 @@ class SchedulerTest {
   private Scheduler scheduler(Database on, int capacity) {
     SqliteMissionQueue queue = new SqliteMissionQueue(on, capacity, 10_000);
     return new Scheduler(
-        missions, new SqliteSlotStore(on, queue, Scheduler.TAKER), clock, wakes::incrementAndGet);
+        missions,
+        new SqliteSlotStore(on, queue, Scheduler.TAKER),
+        this::installationOf,
+        clock,
+        wakes::incrementAndGet);
+  }
+
+  /** The App's installation of each repository asked for; all under one unless a test says. */
+  private final List<String> askedFor = new java.util.ArrayList<>();
+
+  private java.util.function.ToLongFunction<String> installations = repository -> 7;
+
+  private long installationOf(String repository) {
+    askedFor.add(repository);
+    return installations.applyAsLong(repository);
   }
 
   private List<RunRecord> runs() {
@@ -66,6 +80,20 @@ class SchedulerTest {
     assertThat(runs()).hasSize(5).allMatch(r -> r.status() == RunStatus.QUEUED);
     assertThat(runs()).allMatch(r -> r.priority() == 0 && r.trigger().startsWith("schedule:"));
     assertThat(wakes).hasValue(3);
+  }
+
+  @Test
+  void aRunCountsUnderItsRepositorysInstallationLookedUpOncePerSlot() {
+    installations = repository -> repository.equals("octo/a") ? 41 : 0; // octo/b's: unreadable
+    Scheduler s = scheduler(db, 100);
+
+    s.tick();
+    s.tick(); // nothing new is due: nothing is looked up again
+
+    assertThat(runs())
+        .extracting(r -> r.repository().orElseThrow() + "=" + r.installationId())
+        .containsExactlyInAnyOrder("octo/a=41", "octo/b=0");
+    assertThat(askedFor).containsExactlyInAnyOrder("octo/a", "octo/b");
   }
 
   @Test

@@ -131,6 +131,9 @@ class DatabaseRestoreTest {
       SqliteFiles.exec(c, "DROP TRIGGER run_hours_update");
       SqliteFiles.exec(c, "DROP TRIGGER run_hours_delete");
       SqliteFiles.exec(c, "DROP TABLE run_hours");
+      SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN first_failed_at");
+      SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN failed_attempts");
+      SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN next_attempt_at");
       SqliteFiles.exec(c, "DROP TABLE spend_reservations");
       SqliteFiles.exec(c, "DROP INDEX runs_mission_status");
       SqliteFiles.exec(c, "DROP INDEX runs_installation_updated");
@@ -155,6 +158,14 @@ class DatabaseRestoreTest {
         .containsKey("schedule_slots")
         .containsKey("spend_reservations")
         .containsKey("run_hours");
+    try (Connection c = SqliteFiles.open(live);
+        var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT COUNT(next_attempt_at), SUM(failed_attempts), COUNT(first_failed_at)"
+                    + " FROM deliveries")) {
+      assertThat(rs.next()).as("V12's columns of deliveries").isTrue();
+    }
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.orchestrator.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.webhook.Delivery;
+import dev.orchestrator.webhook.DeliveryReport;
+import dev.orchestrator.webhook.DeliveryStore;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +13,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Payloads live in {@code delivery_payloads}; rows stored before V5 keep theirs in place. */
+/**
+ * Payloads live in {@code delivery_payloads}; rows stored before V5 keep theirs in place; a
+ * postponed delivery is skipped until its next attempt (V12).
+ */
 class SqliteDeliveryStoreTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -55,6 +60,49 @@ class SqliteDeliveryStoreTest {
       store.store(delivery("d-1", "{}"));
       db.write(c -> c.createStatement().executeUpdate("DELETE FROM deliveries"));
       assertThat(count(db, "SELECT COUNT(*) FROM delivery_payloads")).isZero();
+    }
+  }
+
+  @Test
+  void aPostponedDeliveryIsPendingButNotDueUntilItsNextAttemptAndKeepsItsHistory(
+      @TempDir Path dir) {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"));
+        SqliteDeliveryStore store = new SqliteDeliveryStore(db)) {
+      store.store(delivery("d-1", "{}"));
+      store.store(delivery("d-2", "{}"));
+      long first = store.find("d-1").orElseThrow().seq();
+      assertThat(store.due(T0, 10)).hasSize(2);
+      assertThat(store.find("d-1").orElseThrow().failedAttempts()).isZero();
+
+      Instant next = T0.plusSeconds(10);
+      store.postpone(
+          new DeliveryStore.Postponed(first, 1, T0, next, "could not read .github/agent.yml: 502"));
+      assertThat(store.due(T0.plusSeconds(9), 10))
+          .extracting(s -> s.delivery().id())
+          .containsExactly("d-2");
+      assertThat(store.pending(10)).hasSize(2);
+      assertThat(store.due(next, 10))
+          .extracting(s -> s.delivery().id())
+          .containsExactly("d-1", "d-2");
+      DeliveryStore.StoredDelivery waiting = store.find("d-1").orElseThrow();
+      assertThat(waiting.failedAttempts()).isOne();
+      assertThat(waiting.firstFailedAt()).hasValue(T0);
+      assertThat(waiting.outcome()).isEmpty();
+      assertThat(waiting.reason()).hasValue("could not read .github/agent.yml: 502");
+      DeliveryReport report = new SqliteDeliveryReports(db).find("d-1").orElseThrow();
+      assertThat(report.dispatched()).isFalse();
+      assertThat(report.failedAttempts()).isOne();
+      assertThat(report.nextAttemptAt()).hasValue(next);
+
+      store.markDispatched(first, "runs", "started run 1", next);
+      DeliveryStore.StoredDelivery done = store.find("d-1").orElseThrow();
+      assertThat(done.outcome()).hasValue("runs");
+      assertThat(done.failedAttempts()).as("kept as its history").isOne();
+      assertThat(new SqliteDeliveryReports(db).find("d-1").orElseThrow().nextAttemptAt()).isEmpty();
+      // a late postponement of a dispatched delivery changes nothing
+      store.postpone(new DeliveryStore.Postponed(first, 2, T0, next.plusSeconds(20), "stale"));
+      assertThat(store.find("d-1").orElseThrow().failedAttempts()).isOne();
+      assertThat(store.find("d-1").orElseThrow().reason()).hasValue("started run 1");
     }
   }
 
