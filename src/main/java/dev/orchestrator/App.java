@@ -274,10 +274,17 @@ public final class App implements AutoCloseable {
   /**
    * GitHub's {@code core} budget where it is lowest (the installation nearest its limit, among
    * windows not yet reset), for the health report's {@code rate_limit}; empty without credentials
-   * or before a response has reported one. Only this process's requests are known.
+   * or before a response has reported one. Only this process's requests are known, so a process
+   * that has not opened GitHub yet (the command line's {@code agent status}) knows none, and does
+   * not open it to find that out: opening builds an HTTPS client whose selector thread alone holds
+   * the JVM's exit back by 300 ms.
    */
   public Optional<HealthContext.RateLimit> rateLimit() {
-    if (!(github() instanceof GitHubAccess.Opened.Ready ready)) {
+    GitHubAccess.Opened opened;
+    synchronized (this) {
+      opened = github;
+    }
+    if (!(opened instanceof GitHubAccess.Opened.Ready ready)) {
       return Optional.empty();
     }
     return ready

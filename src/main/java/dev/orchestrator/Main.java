@@ -14,7 +14,7 @@ public final class Main {
 
   /** Runs the command line against the real environment. */
   public static int run(String... args) {
-    return AgentCommand.commandLine(new AppFactory(System.getenv(), Clock.systemUTC()))
+    return AgentCommand.commandLine(new AppFactory(System.getenv(), Clock.systemUTC()), args)
         .execute(args);
   }
 

@@ -62,15 +62,15 @@ public final class ServerRuntime implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private ServerLock lock;
   private SqliteDeliveryStore deliveries;
-  private Dispatcher dispatcher;
-  private WebServer web;
+  private volatile Dispatcher dispatcher;
+  private volatile WebServer web;
   private PrometheusMetrics metrics;
   private volatile boolean stopping;
   private volatile boolean restartRequested;
   private final Identity identity = new Identity();
   private IdentityLookup identityLookup;
   private volatile Runnable workerWake;
-  private WorkerPool workers;
+  private volatile WorkerPool workers;
   private Ticker poller;
   private Ticker scheduler;
   private Ticker pruning;
@@ -133,8 +133,17 @@ public final class ServerRuntime implements AutoCloseable {
     // Requests wait on every commit: no commit of theirs may also carry a checkpoint.
     db.checkpointInBackground();
     deliveries = new SqliteDeliveryStore(db);
-    dispatcher = new Dispatcher(deliveries, handler(), app.clock());
-    dispatcher.start();
+    // Read before the web server can store anything: the deliveries a crashed process may have
+    // half dispatched are these, not the ones this process receives while it starts.
+    long storedBefore = deliveries.lastSeq();
+    // The web server first: webhooks are stored and answered from the moment it listens, and wait
+    // in the store while the dispatch is built (GitHub's client, the missions, the workers: as long
+    // again); readiness says "starting" until the dispatcher runs. Built on this thread after it,
+    // the dispatch does not compete with the web server's start for the CPU.
+    web = startWeb(s);
+    Dispatcher d = new Dispatcher(deliveries, handler(), app.clock());
+    dispatcher = d; // first: a delivery stored from now on wakes it (it looks when it starts)
+    d.start(storedBefore);
     if (workers != null) {
       workers.start();
       poller.start();
@@ -145,25 +154,7 @@ public final class ServerRuntime implements AutoCloseable {
     }
     pruning = new Ticker("daily-prune", PRUNE_EVERY, this::prune);
     pruning.start();
-    List<Secret> secrets = new ArrayList<>();
-    s.github().webhookSecret().ifPresent(secrets::add);
-    s.github().webhookSecretPrevious().ifPresent(secrets::add);
-    Intake intake = new Intake(secrets, deliveries, app.clock(), d -> dispatcher.wake(), metrics);
-    web =
-        WebServer.start(
-            s.server().host(),
-            s.server().port(),
-            s.apiToken(),
-            new WebServer.Routes(
-                intake,
-                this::readinessProblems,
-                this::status,
-                metrics,
-                setupFlow()
-                    .map(
-                        flow ->
-                            new WebServer.Setup(
-                                flow, s.setup().allowRemote(), this::restartAfterSetup))));
+    metrics.bindJvmMetrics(); // once it listens: not on the way to the first webhook
     WebServer.startupWarning(s.server().host(), s.apiToken()).ifPresent(LOG::warn);
     // after the web server: the redeliveries it asks for arrive at the webhook route
     startCatchUp();
@@ -183,6 +174,36 @@ public final class ServerRuntime implements AutoCloseable {
         web.port(),
         db.file(),
         s.github().mode());
+  }
+
+  /** The web server over the intake, on the configured address. */
+  private WebServer startWeb(Settings s) {
+    List<Secret> secrets = new ArrayList<>();
+    s.github().webhookSecret().ifPresent(secrets::add);
+    s.github().webhookSecretPrevious().ifPresent(secrets::add);
+    Intake intake = new Intake(secrets, deliveries, app.clock(), d -> wakeDispatcher(), metrics);
+    return WebServer.start(
+        s.server().host(),
+        s.server().port(),
+        s.apiToken(),
+        new WebServer.Routes(
+            intake,
+            this::readinessProblems,
+            this::status,
+            metrics,
+            setupFlow()
+                .map(
+                    flow ->
+                        new WebServer.Setup(
+                            flow, s.setup().allowRemote(), this::restartAfterSetup))));
+  }
+
+  /** A delivery was stored: the dispatcher looks now (before it runs, it looks when it starts). */
+  private void wakeDispatcher() {
+    Dispatcher d = dispatcher;
+    if (d != null) {
+      d.wake();
+    }
   }
 
   /**
@@ -438,7 +459,10 @@ public final class ServerRuntime implements AutoCloseable {
       problems.add("shutting down");
       return problems;
     }
-    if (dispatcher == null || !dispatcher.isRunning()) {
+    Dispatcher d = dispatcher;
+    if (d == null) {
+      problems.add("starting: the dispatcher is not running yet");
+    } else if (!d.isRunning()) {
       problems.add("the dispatcher is not running");
     }
     if (workers != null && !workers.isRunning()) {

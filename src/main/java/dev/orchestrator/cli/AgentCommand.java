@@ -22,8 +22,26 @@ public final class AgentCommand implements Runnable {
 
   /** The command line with every subcommand and the product's exit codes. */
   public static CommandLine commandLine(AppFactory factory) {
+    return build(factory, null);
+  }
+
+  /**
+   * The command line to execute {@code args} with: when the first argument names a subcommand, only
+   * that one is added (see {@link Registrar}); it parses and answers {@code args} exactly as {@link
+   * #commandLine(AppFactory)} would.
+   */
+  public static CommandLine commandLine(AppFactory factory, String... args) {
+    boolean named = args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help");
+    CommandLine cl = build(factory, named ? args[0] : null);
+    if (named && !cl.getSubcommands().containsKey(args[0])) {
+      return build(factory, null); // not a subcommand: picocli's own error and suggestions
+    }
+    return cl;
+  }
+
+  private static CommandLine build(AppFactory factory, String only) {
     CommandLine cl = new CommandLine(new AgentCommand(factory));
-    Subcommands.register(cl, factory);
+    Subcommands.register(new Registrar(cl, only), factory);
     cl.setExecutionExceptionHandler(new FailureHandler());
     return cl;
   }

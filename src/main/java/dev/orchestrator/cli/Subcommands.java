@@ -1,19 +1,21 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.AppFactory;
-import picocli.CommandLine;
 
-/** The one list of subcommands; each gets the factory so it can open the application. */
+/**
+ * The one list of subcommands; each gets the factory so it can open the application. The {@link
+ * Registrar} adds them all, or only the one a command line names.
+ */
 final class Subcommands {
   private Subcommands() {}
 
-  static void register(CommandLine cl, AppFactory factory) {
+  static void register(Registrar cl, AppFactory factory) {
     // Subcommands are added here, one line each.
     cl.addSubcommand(new ServeCommand(factory));
     cl.addSubcommand("status", new StatusCommand(factory));
     cl.addSubcommand("history", new HistoryCommand(factory));
     cl.addSubcommand(new RunsCommand(factory));
-    cl.addSubcommand("breaker", BreakerCommand.commandLine(factory));
+    cl.addSubcommand("breaker", () -> BreakerCommand.commandLine(factory));
     cl.addSubcommand(new ListMissionsCommand(factory));
     cl.addSubcommand(new ValidateCommand(factory));
     cl.addSubcommand(new RunCommand(factory));

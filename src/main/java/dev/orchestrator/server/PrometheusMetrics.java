@@ -43,7 +43,7 @@ public final class PrometheusMetrics
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private JvmGcMetrics gc; // once bound
   private final StateGauges gauges;
   private final Counter recovered;
   // Looking a meter up in the registry builds an id each time; these maps skip that on hot paths.
@@ -52,12 +52,6 @@ public final class PrometheusMetrics
   private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
   public PrometheusMetrics(MetricsSources sources) {
-    new ClassLoaderMetrics().bindTo(registry);
-    new JvmMemoryMetrics().bindTo(registry);
-    gc.bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
     recovered =
         Counter.builder("agent.webhook.deliveries.recovered")
             .description("Missed deliveries that the catch-up had GitHub redeliver")
@@ -65,8 +59,27 @@ public final class PrometheusMetrics
     gauges = new StateGauges(registry, sources);
   }
 
+  /**
+   * Adds the JVM's own metrics (memory, collections, threads, classes, CPU, uptime). Reading the
+   * platform's management beans for them costs start-up time, so the server calls this once it
+   * listens; a scrape before then calls it first. Only once.
+   */
+  public synchronized void bindJvmMetrics() {
+    if (gc != null) {
+      return;
+    }
+    gc = new JvmGcMetrics();
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
   /** Everything, in Prometheus text format, with the gauges read from their sources now. */
   public synchronized String scrape() {
+    bindJvmMetrics();
     gauges.refresh();
     return registry.scrape();
   }
@@ -126,8 +139,10 @@ public final class PrometheusMetrics
   }
 
   @Override
-  public void close() {
-    gc.close();
+  public synchronized void close() {
+    if (gc != null) {
+      gc.close();
+    }
     registry.close();
   }
 }

@@ -25,10 +25,11 @@ public final class QueryPlans {
 
   /** The status and history queries, parameters as of {@code now} over {@code lookback}. */
   public static List<Query> statusAndHistory(Instant now, Duration lookback) {
-    String to = Timestamps.format(now);
-    String from = Timestamps.format(now.minus(lookback));
     return List.of(
-        new Query("status: runs finished in the window", SqliteRunStats.WINDOW, List.of(from, to)),
+        new Query(
+            "status: runs finished in the window",
+            SqliteRunStats.WINDOW,
+            SqliteRunStats.windowParameters(now.minus(lookback), now)),
         new Query("status: active runs", SqliteRunStats.ACTIVE, List.of()),
         new Query("status: open breakers", SqliteBreakerStore.NOT_CLOSED, List.of()),
         new Query("history: newest runs", SqliteRunStore.RECENT, List.of(50)),

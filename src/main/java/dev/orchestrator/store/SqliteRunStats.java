@@ -8,6 +8,7 @@ import dev.orchestrator.runtime.RunStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,17 +16,56 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link RunStatsSource} as SQL aggregates over {@code runs}: the window is a range on the indexed
- * {@code finished_at} and the database sums it into one row per mission × status × dry run, so the
- * cost grows with the runs in the window, never with the table, and no run row reaches Java.
+ * {@link RunStatsSource} as SQL aggregates: the whole hours of the window are read from {@code
+ * run_hours} (finished runs summed per hour, kept by triggers on {@code runs}: the run_hours
+ * migration), the two partial hours at its ends from {@code runs} over the indexed {@code
+ * finished_at}, and SQLite sums both into one row per mission × status × dry run × model. The cost
+ * grows with the window's hours and the runs of one or two hours, never with the table, and no run
+ * row reaches Java.
  */
 public final class SqliteRunStats implements RunStatsSource {
-  // The range implies finished_at IS NOT NULL, which lets SQLite use the partial index.
+  // The ranges on finished_at imply finished_at IS NOT NULL, which lets SQLite use the partial
+  // index. Parameters: first whole hour, end of the whole hours (both "yyyy-MM-ddTHH"), the
+  // window's start, the end of its first partial hour, the start of its last partial hour, its end.
   static final String WINDOW =
-      "SELECT mission, status, dry_run, COUNT(*), COUNT(duration), COALESCE(SUM(duration), 0),"
-          + " SUM(token_usage), SUM(cost_usd), COALESCE(model, '')"
+      "SELECT mission, status, dry_run, SUM(runs), SUM(timed), SUM(duration), SUM(tokens),"
+          + " SUM(cost_usd), model FROM ("
+          + "SELECT mission, status, dry_run, runs, timed, duration, tokens, cost_usd, model"
+          + " FROM run_hours WHERE hour >= ? AND hour < ?"
+          + " UNION ALL "
+          + "SELECT mission, status, dry_run, 1, duration IS NOT NULL, COALESCE(duration, 0),"
+          + " token_usage, cost_usd, COALESCE(model, '')"
+          + " FROM runs WHERE finished_at >= ? AND finished_at < ?"
+          + " UNION ALL "
+          + "SELECT mission, status, dry_run, 1, duration IS NOT NULL, COALESCE(duration, 0),"
+          + " token_usage, cost_usd, COALESCE(model, '')"
           + " FROM runs WHERE finished_at >= ? AND finished_at <= ?"
-          + " GROUP BY mission, status, dry_run, COALESCE(model, '')";
+          + ") GROUP BY mission, status, dry_run, model";
+
+  /** {@link #WINDOW}'s parameters for the runs finished in {@code [from, to]}. */
+  static List<Object> windowParameters(Instant from, Instant to) {
+    Instant firstWholeHour = from.truncatedTo(ChronoUnit.HOURS);
+    if (firstWholeHour.isBefore(from)) {
+      firstWholeHour = firstWholeHour.plus(1, ChronoUnit.HOURS);
+    }
+    Instant lastPartialHour = to.truncatedTo(ChronoUnit.HOURS);
+    // a window inside one hour has no whole hour: all of it is read from runs, as the last part
+    Instant tailStart = lastPartialHour.isBefore(from) ? from : lastPartialHour;
+    Instant headEnd = firstWholeHour.isBefore(tailStart) ? firstWholeHour : tailStart;
+    return List.of(
+        hour(firstWholeHour),
+        hour(lastPartialHour),
+        Timestamps.format(from),
+        Timestamps.format(headEnd),
+        Timestamps.format(tailStart),
+        Timestamps.format(to));
+  }
+
+  /** The {@code run_hours.hour} of a time: its first 13 characters as stored. */
+  private static String hour(Instant at) {
+    return Timestamps.format(at).substring(0, 13);
+  }
+
   static final String ACTIVE =
       "SELECT status, COUNT(*) FROM runs WHERE status IN ('QUEUED', 'RUNNING', 'BLOCKED')"
           + " GROUP BY status";
@@ -46,8 +86,10 @@ public final class SqliteRunStats implements RunStatsSource {
         db.read(
             c -> {
               try (PreparedStatement p = c.prepareStatement(WINDOW)) {
-                p.setString(1, Timestamps.format(from));
-                p.setString(2, Timestamps.format(to));
+                List<Object> parameters = windowParameters(from, to);
+                for (int i = 0; i < parameters.size(); i++) {
+                  p.setString(i + 1, (String) parameters.get(i));
+                }
                 List<RunGroup> out = new ArrayList<>();
                 try (ResultSet rs = p.executeQuery()) {
                   while (rs.next()) {

@@ -65,10 +65,18 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   public void start() {
+    start(store.lastSeq());
+  }
+
+  /**
+   * Starts dispatching; the deliveries up to {@code storedBefore} (a {@link DeliveryStore#lastSeq}
+   * read before this process could store any) were stored by an earlier process.
+   */
+  public void start(long storedBefore) {
     // Deliveries stored before this process started may have been half dispatched by one that
     // crashed; only those are treated as retries (their effects are looked up before repeating).
     // Knowing this costs one read at start-up instead of a write per delivery.
-    recoveredUpTo = store.lastSeq();
+    recoveredUpTo = storedBefore;
     alive = true;
     thread.start();
   }

@@ -47,6 +47,7 @@ class BackupRestoreCommandTest {
                 + "  delivery_payloads    0\n"
                 + "  delivery_runs        0\n"
                 + "  queue_served         0\n"
+                + "  run_hours           25\n" // 25 runs, each alone in its hour
                 + "  run_links            0\n"
                 + "  runs                25\n"
                 + "  schedule_slots       0\n"

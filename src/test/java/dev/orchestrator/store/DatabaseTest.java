@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -101,6 +103,40 @@ class DatabaseTest {
   }
 
   @Test
+  void aNewDatabaseIsMigratedInOneTransaction() {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("d.db"))) {
+      // one transaction, one commit: every version row carries the same time
+      int times =
+          db.read(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs =
+                        s.executeQuery("SELECT COUNT(DISTINCT applied_at) FROM schema_version")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
+      assertThat(times).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void openingAMigratedDatabaseWritesNothing() throws Exception {
+    Path file = dir.resolve("e.db");
+    Database.open("jdbc:sqlite:" + file).close();
+    // another process in the middle of a write: a migrated database opens beside it, where a
+    // write would wait out the busy timeout and fail
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = other.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      try (Database db = Database.open("jdbc:sqlite:" + file)) {
+        assertThat(version(db)).isEqualTo(Migrations.latest());
+      }
+      s.execute("ROLLBACK");
+    }
+  }
+
+  @Test
   void refusesOtherDatabases() {
     assertThatThrownBy(() -> Database.open("jdbc:postgresql://h/d"))
         .hasMessageContaining("only jdbc:sqlite: is supported");
@@ -112,6 +148,18 @@ class DatabaseTest {
             Migrations.statements(
                 "-- c\nCREATE TABLE a (x TEXT DEFAULT ';');\n\nCREATE VIEW v AS\n  SELECT 1;\n"))
         .containsExactly("CREATE TABLE a (x TEXT DEFAULT ';')", "CREATE VIEW v AS\n  SELECT 1");
+  }
+
+  @Test
+  void aTriggerIsOneStatementWithItsBody() {
+    assertThat(
+            Migrations.statements(
+                "CREATE TABLE a (x);\nCREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n"
+                    + "  UPDATE a SET x = 1;\n  DELETE FROM a;\nEND;\nCREATE INDEX i ON a(x);\n"))
+        .containsExactly(
+            "CREATE TABLE a (x)",
+            "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  UPDATE a SET x = 1;\n  DELETE FROM a;\nEND",
+            "CREATE INDEX i ON a(x)");
   }
 
   private static int version(Database db) {

@@ -6,10 +6,13 @@ import dev.orchestrator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,6 +180,38 @@ class DispatcherTest {
     assertThat(dispatcher.drain()).isEqualTo(2);
     assertThat(store.pending(10)).isEmpty();
     assertThat(retries).containsExactly("d-2");
+  }
+
+  @Test
+  void onlyDeliveriesStoredBeforeTheProcessStartedAreRetries() throws InterruptedException {
+    // serve reads the last sequence before its web server listens, and starts the dispatcher
+    // later: what this process stored in between is new to it, not a crashed process's leftover
+    MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    MemoryStore store = new MemoryStore();
+    store.store(delivery(1, clock.instant()));
+    long storedBefore = store.lastSeq();
+    store.store(delivery(2, clock.instant()));
+    List<String> handled = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch both = new CountDownLatch(2);
+    DeliveryHandler handler =
+        new DeliveryHandler() {
+          @Override
+          public Outcome handle(Delivery d) {
+            throw new AssertionError("the dispatcher passes the retry flag");
+          }
+
+          @Override
+          public Outcome handle(Delivery d, boolean retry) {
+            handled.add(d.id() + (retry ? " retry" : " new"));
+            both.countDown();
+            return Outcome.ignored("fine");
+          }
+        };
+    try (Dispatcher dispatcher = new Dispatcher(store, handler, clock)) {
+      dispatcher.start(storedBefore);
+      assertThat(both.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(handled).containsExactly("d-1 retry", "d-2 new");
   }
 
   @Test
