@@ -63,14 +63,14 @@ public final class GitHubAccess {
   }
 
   /**
-   * Opens with the default timeouts, the governor policy {@code governor} and a parking {@link
-   * Waiter}.
+   * Opens with the request timeout of {@code GITHUB_TIMEOUT}, the governor policy {@code governor}
+   * and a parking {@link Waiter}.
    */
   public static Opened open(Settings.GitHub github, Clock clock, GovernorConfig governor) {
     return open(
         github,
         clock,
-        HttpTransport.create(TransportConfig.defaults(), governor, clock, Waiter.parking(clock)));
+        HttpTransport.create(TransportConfig.of(github), governor, clock, Waiter.parking(clock)));
   }
 
   /**
