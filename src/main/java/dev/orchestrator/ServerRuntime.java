@@ -1,31 +1,14 @@
 package dev.orchestrator;
 
-import dev.orchestrator.config.Durations;
 import dev.orchestrator.config.Secret;
 import dev.orchestrator.config.Settings;
-import dev.orchestrator.dispatch.DecisionEffects;
-import dev.orchestrator.dispatch.Dispatching;
-import dev.orchestrator.dispatch.Identity;
-import dev.orchestrator.dispatch.RepositoryCatalogs;
-import dev.orchestrator.feedback.HealthIssueReporter;
-import dev.orchestrator.feedback.RunFeedback;
 import dev.orchestrator.github.GitHubAccess;
-import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.github.GitHubMissedDeliveries;
-import dev.orchestrator.github.GitHubRepositoryPort;
 import dev.orchestrator.github.ManifestConversion;
-import dev.orchestrator.github.Priority;
 import dev.orchestrator.github.RateLimits;
-import dev.orchestrator.github.Repo;
 import dev.orchestrator.mission.LoadResult;
-import dev.orchestrator.mission.Mission;
 import dev.orchestrator.mission.Problem;
-import dev.orchestrator.queue.WorkerPool;
-import dev.orchestrator.report.HealthIssueBody;
-import dev.orchestrator.report.HealthSummary;
 import dev.orchestrator.report.StatusJson;
-import dev.orchestrator.runtime.RunRecord;
-import dev.orchestrator.schedule.Scheduler;
 import dev.orchestrator.server.MetricsSources;
 import dev.orchestrator.server.PrometheusMetrics;
 import dev.orchestrator.server.StartupRules;
@@ -48,7 +31,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,29 +49,15 @@ public final class ServerRuntime implements AutoCloseable {
   private PrometheusMetrics metrics;
   private volatile boolean stopping;
   private volatile boolean restartRequested;
-  private final Identity identity = new Identity();
-  private IdentityLookup identityLookup;
-  private volatile Runnable workerWake;
-  private volatile WorkerPool workers;
-  private Ticker poller;
-  private Ticker scheduler;
+  private volatile ServerWork work; // normal mode only
   private Ticker pruning;
   private Ticker catchUp;
-  private Ticker healthReport;
 
   /** How often the server prunes what is older than {@code RETENTION}. */
   static final Duration PRUNE_EVERY = Duration.ofDays(1);
 
-  /** How long a claimed run is a worker's before another may take it back. */
-  static final Duration LEASE = Duration.ofSeconds(60);
-
   /** How often the server looks for deliveries GitHub could not make (also once at start-up). */
   static final Duration CATCH_UP_EVERY = Duration.ofMinutes(10);
-
-  static final int MAX_ATTEMPTS = 3;
-
-  /** The window of the scheduled health report: the same as {@code /agent status}. */
-  static final Duration HEALTH_REPORT_WINDOW = Duration.ofHours(24);
 
   private ServerRuntime(App app, StartupRules.Decision decision, DeliveryHandler handler) {
     this.app = app;
@@ -144,13 +112,8 @@ public final class ServerRuntime implements AutoCloseable {
     Dispatcher d = new Dispatcher(deliveries, handler(), app.clock());
     dispatcher = d; // first: a delivery stored from now on wakes it (it looks when it starts)
     d.start(storedBefore);
-    if (workers != null) {
-      workers.start();
-      poller.start();
-      scheduler.start();
-    }
-    if (healthReport != null) {
-      healthReport.start();
+    if (work != null) {
+      work.start();
     }
     pruning = new Ticker("daily-prune", PRUNE_EVERY, this::prune);
     pruning.start();
@@ -264,110 +227,8 @@ public final class ServerRuntime implements AutoCloseable {
               + "\" are invalid (run `agent validate`):\n  "
               + String.join("\n  ", missions.problems().stream().map(Problem::render).toList()));
     }
-    GitHubAccess access = ((GitHubAccess.Opened.Ready) opened).access();
-    access.observeRequests(metrics);
-    GitHubGateway gateway = access.gateway();
-    identityLookup = new IdentityLookup(gateway, identity, app.settings().github().mode());
-    identityLookup.start();
-    Settings s = app.settings();
-    RunFeedback feedback =
-        new RunFeedback(
-            gateway,
-            app.runs(),
-            app.links(),
-            app.transcripts(),
-            app.clock(),
-            s.approvals().timeout(),
-            s.github().webUrl().toString());
-    // one cache of every repository's agent.yml and missions, for the dispatcher and the workers
-    RepositoryCatalogs catalogs = new RepositoryCatalogs(missions.catalog(), gateway, app.clock());
-    Function<RunRecord, Optional<Mission>> missionOfRun =
-        run ->
-            run.repository().isPresent()
-                ? catalogs.missionOf(RunFeedback.repo(run), run.mission())
-                : missions.catalog().byName(run.mission());
-    DecisionEffects effects =
-        runId -> {
-          feedback.stopped(runId, List.of(), app.runs().find(runId).flatMap(missionOfRun));
-          wakeWorkers();
-        };
-    Dispatching.Wired wired =
-        Dispatching.wire(
-            new Dispatching.Parts(
-                gateway,
-                catalogs,
-                app.queue(),
-                app.runs(),
-                app.links(),
-                app.transcripts(),
-                app.health(),
-                app.approvals(),
-                identity,
-                app.clock(),
-                this::wakeWorkers,
-                effects,
-                s.approvals().pollInitial(),
-                s.approvals().pollMax(),
-                s.approvals().timeout()));
-    RunWorker job =
-        new RunWorker(
-            missionOfRun,
-            app.runs(),
-            app.executor(metrics),
-            feedback,
-            run ->
-                new GitHubRepositoryPort(
-                    access.gateway(
-                        run.trigger().startsWith("command:")
-                            ? Priority.INTERACTIVE
-                            : Priority.BACKGROUND),
-                    RunFeedback.repo(run),
-                    run.attempts() > 1),
-            app.healthPort(),
-            app.llmFactory(),
-            app.clock());
-    workers =
-        new WorkerPool(app.queue(), job, s.queue().workers(), LEASE, MAX_ATTEMPTS, app.clock());
-    workerWake = workers::wake;
-    poller =
-        new Ticker("approval-poller", app.intervals().approvalPollTick(), wired.poller()::tick);
-    Scheduler schedules =
-        new Scheduler(
-            missions.catalog(),
-            app.slots(Scheduler.TAKER),
-            repository -> DueRuns.installationOf(access.gateway(Priority.BACKGROUND), repository),
-            app.clock(),
-            this::wakeWorkers);
-    scheduler = new Ticker("scheduler", app.intervals().scheduleTick(), schedules::tick);
-    healthReport = healthReport(access.gateway(Priority.BACKGROUND)).orElse(null);
-    return wired.router();
-  }
-
-  /** The scheduled health report's ticker when {@code HEALTH_REPORT_INTERVAL} is set. */
-  private Optional<Ticker> healthReport(GitHubGateway gateway) {
-    Settings.HealthIssue config = app.settings().healthIssue();
-    if (!config.enabled()) {
-      return Optional.empty();
-    }
-    Duration every = config.interval().orElseThrow();
-    HealthIssueReporter reporter =
-        new HealthIssueReporter(
-            gateway,
-            Repo.of(config.repository().orElseThrow()),
-            () ->
-                HealthSummary.markdown(
-                    app.health().report(HEALTH_REPORT_WINDOW),
-                    "last " + HEALTH_REPORT_WINDOW.toHours() + "h"),
-            identity::login,
-            app.clock(),
-            every);
-    LOG.info(
-        "health report: every {} in the issue marked {} of \"{}\"",
-        Durations.format(every),
-        HealthIssueBody.MARKER,
-        config.repository().orElseThrow());
-    return Optional.of(
-        new Ticker("health-report", app.intervals().healthReportTick(), reporter::tick));
+    work = new ServerWork(app, ((GitHubAccess.Opened.Ready) opened).access(), missions, metrics);
+    return work.router();
   }
 
   /**
@@ -420,14 +281,6 @@ public final class ServerRuntime implements AutoCloseable {
         app.pruner().prune(app.settings().retention()).summary());
   }
 
-  /** Tells the workers there is work; they also look on their own every few seconds. */
-  private void wakeWorkers() {
-    Runnable w = workerWake;
-    if (w != null) {
-      w.run();
-    }
-  }
-
   private String status(long lookbackHours) {
     return StatusJson.render(app.health().report(Duration.ofHours(lookbackHours)), lookbackHours);
   }
@@ -465,7 +318,8 @@ public final class ServerRuntime implements AutoCloseable {
     } else if (!d.isRunning()) {
       problems.add("the dispatcher is not running");
     }
-    if (workers != null && !workers.isRunning()) {
+    ServerWork w = work;
+    if (w != null && !w.workersRunning()) {
       problems.add("the workers are not running");
     }
     try {
@@ -478,7 +332,8 @@ public final class ServerRuntime implements AutoCloseable {
 
   /** How many times the workers found no run they may take (0 without workers). */
   public long idleClaims() {
-    return workers == null ? 0 : workers.idleClaims();
+    ServerWork w = work;
+    return w == null ? 0 : w.idleClaims();
   }
 
   /** The port the server listens on. */
@@ -508,23 +363,11 @@ public final class ServerRuntime implements AutoCloseable {
     if (web != null) {
       web.close();
     }
-    if (identityLookup != null) {
-      identityLookup.close();
-    }
-    if (poller != null) {
-      poller.close();
-    }
-    if (scheduler != null) {
-      scheduler.close();
-    }
-    if (healthReport != null) {
-      healthReport.close();
-    }
     if (pruning != null) {
       pruning.close();
     }
-    if (workers != null) {
-      workers.close(app.settings().server().shutdownGrace());
+    if (work != null) {
+      work.close(); // its tickers, then its workers, within the shutdown grace
     }
     if (metrics != null) {
       metrics.close();
