@@ -114,21 +114,7 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
 
   @Override
   public List<StoredDelivery> pending(int limit) {
-    return db.read(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  SELECT + " WHERE d.dispatched_at IS NULL ORDER BY d.seq LIMIT ?")) {
-            p.setInt(1, limit);
-            List<StoredDelivery> out = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                out.add(row(rs));
-              }
-            }
-            return out;
-          }
-        });
+    return list(" WHERE d.dispatched_at IS NULL ORDER BY d.seq LIMIT ?", p -> p.setInt(1, limit));
   }
 
   /**
@@ -137,16 +123,28 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
    */
   @Override
   public List<StoredDelivery> due(Instant now, int limit) {
+    return list(
+        " WHERE d.dispatched_at IS NULL"
+            + " AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)"
+            + " ORDER BY d.seq LIMIT ?",
+        p -> {
+          p.setString(1, Timestamps.format(now));
+          p.setInt(2, limit);
+        });
+  }
+
+  /** Sets a query's parameters. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement p) throws SQLException;
+  }
+
+  /** The deliveries {@code where} selects, with their payloads. */
+  private List<StoredDelivery> list(String where, Binder binder) {
     return db.read(
         c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  SELECT
-                      + " WHERE d.dispatched_at IS NULL"
-                      + " AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)"
-                      + " ORDER BY d.seq LIMIT ?")) {
-            p.setString(1, Timestamps.format(now));
-            p.setInt(2, limit);
+          try (PreparedStatement p = c.prepareStatement(SELECT + where)) {
+            binder.bind(p);
             List<StoredDelivery> out = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
