@@ -113,10 +113,19 @@ public final class RepositoryCatalogs {
           "could not read " + RepositoryConfig.PATH + ": " + failed.reason());
     }
     RepositoryConfigFile.Snapshot config = ((RepositoryConfigFile.Read.Fresh) read).snapshot();
-    return new Triggers.Known(
-        view(
-            config,
-            config.text().isEmpty() ? Optional.empty() : Optional.of(missions(repo, slot))));
+    if (config.text().isEmpty()) {
+      return new Triggers.Known(view(config, Optional.empty()));
+    }
+    MissionsRead own = readMissions(repo, slot);
+    if (own.unanswered().isPresent()) {
+      // the event may name one of them: it waits, like an event whose agent.yml is unknown
+      return new Triggers.Unknown(
+          "could not read "
+              + RepositoryMissions.DIRECTORY
+              + ": "
+              + own.unanswered().get().reason());
+    }
+    return new Triggers.Known(view(config, Optional.of(own.snapshot())));
   }
 
   /**
@@ -188,22 +197,35 @@ public final class RepositoryCatalogs {
   }
 
   private RepositoryMissions.Snapshot missions(Repo repo, Slot slot) {
+    return readMissions(repo, slot).snapshot();
+  }
+
+  /**
+   * The repository's own missions as read or kept; with nothing kept and GitHub not answering, none
+   * (their problem says why) and the failure, for events to wait on.
+   */
+  private record MissionsRead(
+      RepositoryMissions.Snapshot snapshot, Optional<RepositoryMissions.Read.Failed> unanswered) {}
+
+  private MissionsRead readMissions(Repo repo, Slot slot) {
     long generation = slot.missionsGeneration.get();
     Kept<RepositoryMissions.Snapshot> kept = slot.missions;
     if (fresh(kept, generation)) {
-      return kept.value();
+      return new MissionsRead(kept.value(), Optional.empty());
     }
     RepositoryMissions.Read read =
         repositoryMissions.read(repo, Optional.ofNullable(kept).map(Kept::value));
     if (read instanceof RepositoryMissions.Read.Failed failed) {
       if (kept != null) {
-        return kept.value(); // what we had; asked again next time
+        return new MissionsRead(kept.value(), Optional.empty()); // what we had; asked again
       }
-      return unavailable(failed.reason());
+      return new MissionsRead(
+          unavailable(failed.reason()),
+          failed.unanswered() ? Optional.of(failed) : Optional.empty());
     }
     RepositoryMissions.Snapshot snapshot = ((RepositoryMissions.Read.Fresh) read).snapshot();
     slot.missions = new Kept<>(snapshot, generation, clock.instant());
-    return snapshot;
+    return new MissionsRead(snapshot, Optional.empty());
   }
 
   private static RepositoryMissions.Snapshot unavailable(String reason) {

@@ -69,7 +69,21 @@ final class RepositoryMissions {
   sealed interface Read {
     record Fresh(Snapshot snapshot) implements Read {}
 
-    record Failed(String reason) implements Read {}
+    /**
+     * The directory or a file in it could not be read; {@code unanswered}: GitHub did not say (5xx,
+     * timeout, rate limit, no token) rather than refuse.
+     */
+    record Failed(String reason, boolean unanswered) implements Read {
+      Failed(String reason) {
+        this(reason, false);
+      }
+
+      /** Failed with {@code result}, which was not an answer. */
+      static Failed of(GitHubResult<?> result) {
+        return new Failed(
+            result.describe(), !(result instanceof GitHubResult.Failed<?> f) || f.infrastructure());
+      }
+    }
   }
 
   private final GitHubGateway gateway;
@@ -89,7 +103,7 @@ final class RepositoryMissions {
       return new Read.Fresh(Snapshot.none());
     }
     if (!(listed instanceof GitHubResult.Ok<Optional<Tagged<List<RepoEntry>>>> ok)) {
-      return new Read.Failed(listed.describe());
+      return Read.Failed.of(listed);
     }
     if (ok.value().isEmpty()) {
       if (previous.isPresent()) {
@@ -121,7 +135,7 @@ final class RepositoryMissions {
           continue; // removed since the listing: the push that did it clears the cache again
         }
         if (!(file instanceof GitHubResult.Ok<Optional<Tagged<RepoFile>>> got)) {
-          return new Read.Failed(file.describe());
+          return Read.Failed.of(file);
         }
         fetched =
             got.value()

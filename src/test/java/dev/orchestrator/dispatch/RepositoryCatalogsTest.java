@@ -102,6 +102,26 @@ class RepositoryCatalogsTest {
   }
 
   @Test
+  void missionsGitHubCannotListWithNothingKeptMakeEventsUnknownButARefusalDoesNot() {
+    String missions = "/repos/octo/widgets/contents/.github/agent/missions";
+    github.faults().on("GET", missions).always(Fault.badGateway());
+    RepositoryCatalogs.Triggers t = catalogs.forEvents(repo);
+    assertThat(t).isInstanceOf(RepositoryCatalogs.Triggers.Unknown.class);
+    assertThat(((RepositoryCatalogs.Triggers.Unknown) t).reason())
+        .startsWith("could not read .github/agent/missions: ")
+        .contains("502");
+    // commands are not held: the repository's own missions are unavailable, with the reason
+    assertThat(catalogs.forRepository(repo).problems())
+        .anySatisfy(p -> assertThat(p.render()).contains("could not be read"));
+
+    github.faults().clear();
+    github.faults().on("GET", missions).once(Fault.status(403));
+    assertThat(known(catalogs.forEvents(repo)).config().triggers("issue-triage")).isTrue();
+    github.faults().clear();
+    assertThat(known(catalogs.forEvents(repo)).config().triggers("issue-triage")).isTrue();
+  }
+
+  @Test
   void whatWasReadBeforeIsKeptWhileGitHubCannotServeTheFile() {
     assertThat(known(catalogs.forEvents(repo)).config().triggers("issue-triage")).isTrue();
     clock.advance(RepositoryCatalogs.REVALIDATE_AFTER.plus(Duration.ofMinutes(1)));
