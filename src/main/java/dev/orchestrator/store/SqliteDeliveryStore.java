@@ -119,17 +119,23 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
 
   /**
    * Reads the pending deliveries through their partial index; those waiting for a later attempt are
-   * few (GitHub failing for one repository) and filtered out row by row.
+   * few (GitHub failing for one repository) and filtered out row by row. A repository's deliveries
+   * keep their order: one received after a delivery of the same repository that waits for its next
+   * attempt waits too (a later push, close or comment must not act before an earlier event).
    */
   @Override
   public List<StoredDelivery> due(Instant now, int limit) {
     return list(
         " WHERE d.dispatched_at IS NULL"
             + " AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM deliveries w WHERE w.dispatched_at IS NULL"
+            + " AND w.next_attempt_at > ? AND w.repository = d.repository AND w.seq < d.seq)"
             + " ORDER BY d.seq LIMIT ?",
         p -> {
-          p.setString(1, Timestamps.format(now));
-          p.setInt(2, limit);
+          String at = Timestamps.format(now);
+          p.setString(1, at);
+          p.setString(2, at);
+          p.setInt(3, limit);
         });
   }
 

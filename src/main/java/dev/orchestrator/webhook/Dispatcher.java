@@ -103,17 +103,39 @@ public final class Dispatcher implements AutoCloseable {
     List<DeliveryStore.StoredDelivery> batch;
     while (!(batch = store.due(clock.instant(), BATCH)).isEmpty()) {
       List<DeliveryStore.Dispatched> done = new ArrayList<>();
+      // repositories with a delivery postponed in this pass: their later ones wait behind it (the
+      // store's next read leaves them out while it waits)
+      java.util.Set<String> held = new java.util.HashSet<>();
       for (DeliveryStore.StoredDelivery sd : batch) {
-        DeliveryStore.Dispatched dispatched = dispatch(sd);
+        Optional<String> repository = sd.delivery().repository();
+        if (repository.isPresent() && held.contains(repository.get())) {
+          continue;
+        }
+        DeliveryStore.Dispatched dispatched;
+        try {
+          dispatched = dispatch(sd);
+        } catch (RuntimeException e) {
+          record(done); // what was handled before it is not handed over again as new
+          throw e;
+        }
         if (dispatched.outcome().isLater()) {
           // what it needs is failing: it stays pending, in order, for the next pass
           record(done);
           return n;
         }
         if (dispatched.outcome().isRetry()) {
-          Optional<DeliveryStore.Dispatched> gaveUp = postpone(sd, dispatched.outcome().reason());
+          Optional<DeliveryStore.Dispatched> gaveUp;
+          try {
+            gaveUp = postpone(sd, dispatched.outcome().reason());
+          } catch (RuntimeException e) {
+            // the database refused the postponement: keep what was handled, try again later
+            record(done);
+            handedBefore.add(sd.seq());
+            throw e;
+          }
           if (gaveUp.isEmpty()) {
-            continue; // postponed: the others go on
+            repository.ifPresent(held::add);
+            continue; // postponed: the other repositories go on
           }
           dispatched = gaveUp.get();
         }

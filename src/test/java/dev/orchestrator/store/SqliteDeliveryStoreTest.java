@@ -69,21 +69,24 @@ class SqliteDeliveryStoreTest {
     try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"));
         SqliteDeliveryStore store = new SqliteDeliveryStore(db)) {
       store.store(delivery("d-1", "{}"));
-      store.store(delivery("d-2", "{}"));
+      store.store(delivery("d-2", "{}", "octo/other"));
+      store.store(delivery("d-3", "{}"));
       long first = store.find("d-1").orElseThrow().seq();
-      assertThat(store.due(T0, 10)).hasSize(2);
+      assertThat(store.due(T0, 10)).hasSize(3);
       assertThat(store.find("d-1").orElseThrow().failedAttempts()).isZero();
 
       Instant next = T0.plusSeconds(10);
       store.postpone(
           new DeliveryStore.Postponed(first, 1, T0, next, "could not read .github/agent.yml: 502"));
+      // another repository's delivery goes on; a later one of the same repository keeps its
+      // place behind the waiting one
       assertThat(store.due(T0.plusSeconds(9), 10))
           .extracting(s -> s.delivery().id())
           .containsExactly("d-2");
-      assertThat(store.pending(10)).hasSize(2);
+      assertThat(store.pending(10)).hasSize(3);
       assertThat(store.due(next, 10))
           .extracting(s -> s.delivery().id())
-          .containsExactly("d-1", "d-2");
+          .containsExactly("d-1", "d-2", "d-3");
       DeliveryStore.StoredDelivery waiting = store.find("d-1").orElseThrow();
       assertThat(waiting.failedAttempts()).isOne();
       assertThat(waiting.firstFailedAt()).hasValue(T0);
@@ -116,12 +119,16 @@ class SqliteDeliveryStoreTest {
   }
 
   private static Delivery delivery(String id, String payload) {
+    return delivery(id, payload, "octo/repo");
+  }
+
+  private static Delivery delivery(String id, String payload, String repository) {
     return new Delivery(
         id,
         "issues",
         Optional.of("opened"),
         Optional.of(1L),
-        Optional.of("octo/repo"),
+        Optional.of(repository),
         Optional.empty(),
         payload,
         T0);
