@@ -192,7 +192,8 @@ public final class ChatClient {
                 + "); the call is not repeated since it may have been charged");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return unavailable("interrupted while calling the model provider");
+        // the request may have been sent (e.g. the shutdown grace ran out mid-call)
+        return unanswered("interrupted while calling the model provider");
       }
       try {
         waiter.awaitUntil(notBefore);

@@ -12,6 +12,13 @@ import java.util.concurrent.TimeUnit;
  * seconds (GitHub gives up after 10), then is answered 503 with nothing stored.
  */
 final class BodyBudget {
+  /**
+   * Bodies up to this size (almost every delivery GitHub sends) do not take from the budget: the
+   * server's threads bound what they hold together, and they are never held up behind large bodies,
+   * nor by a client that announces a large body and sends it slowly.
+   */
+  static final int SMALL = 1024 * 1024;
+
   /** The budget's unit; permits are counted in KiB so that the total fits an int. */
   private static final int UNIT = 1024;
 
@@ -44,6 +51,9 @@ final class BodyBudget {
    */
   Optional<Permit> acquire(long declaredLength, int maxBody, long waitMillis)
       throws InterruptedException {
+    if (declaredLength >= 0 && declaredLength <= SMALL) {
+      return Optional.of(() -> {}); // see SMALL
+    }
     long length = declaredLength < 0 ? maxBody : Math.min(declaredLength, maxBody);
     int need = Math.min(capacityKib, units(length));
     if (!kib.tryAcquire(need, waitMillis, TimeUnit.MILLISECONDS)) {

@@ -114,6 +114,7 @@ public final class WebServer implements AutoCloseable {
     if (room.isEmpty()) {
       IntakeResult busy = intake.refuseBusy();
       ctx.header("Retry-After", "10");
+      ctx.header("Connection", "close"); // its body was not read
       answer(ctx, busy.httpStatus(), "message", busy.message());
       LOG.warn(
           "delivery={} refused 503: {} bytes found no room among the bodies in memory (up to {}"

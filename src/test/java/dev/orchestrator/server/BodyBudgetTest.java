@@ -24,6 +24,18 @@ class BodyBudgetTest {
   }
 
   @Test
+  void smallBodiesAreNeverHeldUpByLargeOnesThatFillTheBudget() throws Exception {
+    BodyBudget budget = new BodyBudget(30L * MB, MAX);
+    assertThat(budget.acquire(MAX, MAX, 0)).isPresent();
+    assertThat(budget.acquire(5L * MB, MAX, 0)).isPresent(); // full now
+
+    assertThat(budget.acquire(2L * MB, MAX, 0)).isEmpty();
+    for (int i = 0; i < 1000; i++) {
+      assertThat(budget.acquire(BodyBudget.SMALL, MAX, 0)).isPresent();
+    }
+  }
+
+  @Test
   void aBodyOfUnknownLengthCountsAsTheLargestAllowed() throws Exception {
     BodyBudget budget = new BodyBudget(30L * MB, MAX);
     assertThat(budget.acquire(-1, MAX, 0)).isPresent();
