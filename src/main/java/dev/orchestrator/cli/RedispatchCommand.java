@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     name = "redispatch",
     mixinStandardHelpOptions = true,
     description = {
-      "Dispatches a stored webhook delivery again (one that was ignored, failed or given up):"
+      "Dispatches a stored webhook delivery again (one that was ignored, failed or given up; not"
+          + " one that started runs, answered commands or cancelled runs):"
           + " the running server picks it up within seconds, or the next `agent serve` does.",
       "What it did the first time (a reply, a reaction) is looked up before it is repeated, and a"
           + " run it started is not started again."
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes:",
       "  0  handed to the dispatcher again",
-      "  1  no such delivery, it is still waiting to be dispatched, or the store failed",
+      "  1  no such delivery, it is still waiting, it did something the first time, or the store"
+          + " failed",
       "  2  bad usage"
     })
 final class RedispatchCommand implements Callable<Integer> {
@@ -69,6 +71,19 @@ final class RedispatchCommand implements Callable<Integer> {
               + ") has not been dispatched yet; `agent explain --delivery "
               + deliveryId
               + "` says when it is tried");
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+    if (result instanceof DeliveryRedispatch.Result.Refused refused) {
+      err.println(
+          "delivery \""
+              + deliveryId
+              + "\" ("
+              + refused.event()
+              + ") came to \""
+              + refused.outcome()
+              + "\": only failed or ignored deliveries are dispatched again (what it did would be"
+              + " replayed against today's state)");
       err.flush();
       return ExitCodes.FAILED;
     }

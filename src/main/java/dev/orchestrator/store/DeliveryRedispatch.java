@@ -25,7 +25,17 @@ public final class DeliveryRedispatch {
 
     /** No delivery with that id is stored. */
     record NotFound() implements Result {}
+
+    /**
+     * It did something the first time (started runs, answered commands, cancelled runs): handing it
+     * over again would replay that against today's state (an old approval, a close), so only failed
+     * and ignored deliveries are redispatched.
+     */
+    record Refused(String event, String outcome) implements Result {}
   }
+
+  /** The outcomes a delivery may be redispatched from. */
+  static final java.util.Set<String> AGAIN = java.util.Set.of("failed", "ignored");
 
   /** Makes delivery {@code deliveryId} pending again, in one transaction. */
   public static Result run(Database db, String deliveryId) {
@@ -52,13 +62,16 @@ public final class DeliveryRedispatch {
               reason = Optional.ofNullable(rs.getString("reason"));
             }
           }
-          // failed_attempts of at least 1: the dispatcher hands it over as a retry; a new give-up
-          // clock starts at its next failure
+          if (outcome.isPresent() && !AGAIN.contains(outcome.get())) {
+            return new Result.Refused(event, outcome.get());
+          }
+          // failed_attempts 1: the dispatcher hands it over as a retry; a new give-up clock and
+          // back-off start at its next failure
           try (PreparedStatement p =
               c.prepareStatement(
                   "UPDATE deliveries SET dispatched_at = NULL, outcome = NULL, reason = NULL,"
                       + " next_attempt_at = NULL, first_failed_at = NULL,"
-                      + " failed_attempts = MAX(failed_attempts, 1) WHERE delivery_id = ?")) {
+                      + " failed_attempts = 1 WHERE delivery_id = ?")) {
             p.setString(1, deliveryId);
             p.executeUpdate();
           }

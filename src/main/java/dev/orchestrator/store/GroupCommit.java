@@ -56,7 +56,11 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  /** One write in the shared transaction, with the writer's cached statements. */
+  /**
+   * One write in the shared transaction, with the writer's cached statements. It may run more than
+   * once (a batch in which another write failed is made again), so it must act on the database
+   * only.
+   */
   @FunctionalInterface
   interface Work<R> {
     R run(Statements statements) throws SQLException;
@@ -66,8 +70,8 @@ final class GroupCommit implements AutoCloseable {
   private static final class ItemFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ItemFailed() {
-      super("a write in the batch failed", null, false, false);
+    ItemFailed(Exception cause) {
+      super("a write in the batch failed", cause, false, false);
     }
   }
 
@@ -82,7 +86,7 @@ final class GroupCommit implements AutoCloseable {
         R result = work.run(s);
         return () -> done.complete(result);
       } catch (SQLException | RuntimeException e) {
-        throw new ItemFailed();
+        throw new ItemFailed(e);
       }
     }
 
@@ -200,7 +204,12 @@ final class GroupCommit implements AutoCloseable {
       } catch (ItemFailed e) {
         // rolled back whole: again, each write under its own savepoint, so only the failing
         // one fails
-        write(batch, answers, true);
+        try {
+          write(batch, answers, true);
+        } catch (RuntimeException | Error again) {
+          again.addSuppressed(e.getCause()); // what failed the first time, for the log
+          throw again;
+        }
       }
     } catch (RuntimeException | Error e) {
       // The batch is rolled back and its requests fail (GitHub sees an error and the delivery can
