@@ -125,17 +125,62 @@ public final class SqliteDeliveryStore implements DeliveryStore, AutoCloseable {
    */
   @Override
   public List<StoredDelivery> due(Instant now, int limit) {
+    String at = Timestamps.format(now);
+    long upTo = lastWithinBytes(at, limit);
+    if (upTo < 0) {
+      return List.of();
+    }
     return list(
-        " WHERE d.dispatched_at IS NULL"
-            + " AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM deliveries w WHERE w.dispatched_at IS NULL"
-            + " AND w.next_attempt_at > ? AND w.repository = d.repository AND w.seq < d.seq)"
-            + " ORDER BY d.seq LIMIT ?",
+        DUE + " AND d.seq <= ? ORDER BY d.seq LIMIT ?",
         p -> {
-          String at = Timestamps.format(now);
           p.setString(1, at);
           p.setString(2, at);
-          p.setInt(3, limit);
+          p.setLong(3, upTo);
+          p.setInt(4, limit);
+        });
+  }
+
+  private static final String DUE =
+      " WHERE d.dispatched_at IS NULL"
+          + " AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)"
+          + " AND NOT EXISTS (SELECT 1 FROM deliveries w WHERE w.dispatched_at IS NULL"
+          + " AND w.next_attempt_at > ? AND w.repository = d.repository AND w.seq < d.seq)";
+
+  /**
+   * The most payload bytes one read of due deliveries holds (the first delivery is read whatever
+   * its size): a backlog of GitHub's largest payloads is read a few at a time, not fifty.
+   */
+  static final long BATCH_BYTES = 16L * 1024 * 1024;
+
+  /**
+   * The last sequence of the due deliveries a read may take, by their payloads' sizes (read from
+   * the records' headers, not the payloads); -1 when none is due.
+   */
+  private long lastWithinBytes(String at, int limit) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT d.seq, COALESCE(octet_length(p.payload), octet_length(d.payload), 0)"
+                      + " FROM deliveries d LEFT JOIN delivery_payloads p ON p.seq = d.seq"
+                      + DUE
+                      + " ORDER BY d.seq LIMIT ?")) {
+            p.setString(1, at);
+            p.setString(2, at);
+            p.setInt(3, limit);
+            long last = -1;
+            long bytes = 0;
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                bytes += rs.getLong(2);
+                if (last >= 0 && bytes > BATCH_BYTES) {
+                  break;
+                }
+                last = rs.getLong(1);
+              }
+            }
+            return last;
+          }
         });
   }
 

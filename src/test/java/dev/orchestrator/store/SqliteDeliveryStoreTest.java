@@ -109,6 +109,28 @@ class SqliteDeliveryStoreTest {
     }
   }
 
+  @Test
+  void aBacklogOfLargePayloadsIsReadAFewAtATime(@TempDir Path dir) {
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"));
+        SqliteDeliveryStore store = new SqliteDeliveryStore(db)) {
+      String large = "{\"pad\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+      store.store(delivery("d-1", large));
+      store.store(delivery("d-2", "{}", "octo/other"));
+      store.store(delivery("d-3", large, "octo/third"));
+      store.store(delivery("d-4", large, "octo/fourth"));
+
+      // 10 MB, then almost nothing, then 10 MB more would pass the batch's 16 MB
+      assertThat(store.due(T0, 50))
+          .extracting(d -> d.delivery().id())
+          .containsExactly("d-1", "d-2");
+      store.markDispatched(store.find("d-1").orElseThrow().seq(), "ignored", "read", T0);
+      store.markDispatched(store.find("d-2").orElseThrow().seq(), "ignored", "read", T0);
+      // one delivery is read whatever its size
+      assertThat(store.due(T0, 50)).extracting(d -> d.delivery().id()).containsExactly("d-3");
+      assertThat(store.due(T0, 50).get(0).delivery().payload()).isEqualTo(large);
+    }
+  }
+
   private static long count(Database db, String sql) {
     return db.read(
         c -> {
