@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.github.GitHubAccess;
 import dev.orchestrator.github.GitHubGateway;
 import dev.orchestrator.github.GitHubRepositoryPort;
-import dev.orchestrator.github.Installation;
 import dev.orchestrator.github.Priority;
 import dev.orchestrator.github.Repo;
 import dev.orchestrator.mission.LoadResult;
@@ -120,7 +119,7 @@ public final class DueRuns {
    * mode or when GitHub cannot say (the gateway then finds it when the run acts).
    */
   static long installationOf(GitHubGateway gateway, String repository) {
-    return gateway.installationFor(Repo.of(repository)).optional().map(Installation::id).orElse(0L);
+    return gateway.installationIdOf(Repo.of(repository)).optional().orElse(0L);
   }
 
   private RunRecord execute(DueSlot d, long runId, GitHubAccess access) {

@@ -3,7 +3,6 @@ package dev.orchestrator.cli;
 import dev.orchestrator.App;
 import dev.orchestrator.AppFactory;
 import dev.orchestrator.runtime.RunRecord;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,15 +56,7 @@ final class HistoryCommand implements Callable<Integer> {
     try (App app = factory.open()) {
       runs = app.runs().recent(n, Optional.empty());
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (fmt.equals("json")) {
-      Json.print(out, RunList.json(runs));
-    } else if (runs.isEmpty()) {
-      out.println("no runs recorded yet");
-    } else {
-      RunList.table(runs).print(out);
-    }
-    out.flush();
+    RunList.print(spec.commandLine().getOut(), fmt, runs, "no runs recorded yet");
     return ExitCodes.OK;
   }
 }

@@ -12,6 +12,21 @@ import java.util.Optional;
 final class RunList {
   private RunList() {}
 
+  /**
+   * Prints {@code runs} as {@code format} ({@code table} or {@code json}); an empty table is the
+   * line {@code none}.
+   */
+  static void print(java.io.PrintWriter out, String format, List<RunRecord> runs, String none) {
+    if (format.equals("json")) {
+      Json.print(out, json(runs));
+    } else if (runs.isEmpty()) {
+      out.println(none);
+    } else {
+      table(runs).print(out);
+    }
+    out.flush();
+  }
+
   static Table table(List<RunRecord> runs) {
     Table t =
         new Table(

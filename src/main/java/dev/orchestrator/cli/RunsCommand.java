@@ -4,7 +4,6 @@ import dev.orchestrator.App;
 import dev.orchestrator.AppFactory;
 import dev.orchestrator.runtime.RunRecord;
 import dev.orchestrator.runtime.RunStatus;
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -91,18 +90,13 @@ final class RunsCommand implements Callable<Integer> {
     try (App app = factory.open()) {
       runs = app.runs().list(wanted, repository, n);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (fmt.equals("json")) {
-      Json.print(out, RunList.json(runs));
-    } else if (runs.isEmpty()) {
-      out.println(
-          "no runs"
-              + wanted.map(w -> " " + w.name().toLowerCase(Locale.ROOT)).orElse("")
-              + repository.map(r -> " on " + r).orElse(""));
-    } else {
-      RunList.table(runs).print(out);
-    }
-    out.flush();
+    RunList.print(
+        spec.commandLine().getOut(),
+        fmt,
+        runs,
+        "no runs"
+            + wanted.map(w -> " " + w.name().toLowerCase(Locale.ROOT)).orElse("")
+            + repository.map(r -> " on " + r).orElse(""));
     return ExitCodes.OK;
   }
 }

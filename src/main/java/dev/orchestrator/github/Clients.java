@@ -110,14 +110,19 @@ final class Clients {
     if (shared.token.isPresent()) {
       return new GitHubResult.Ok<>(shared.token.get().withPriority(priority));
     }
+    return installationId(repo, what).map(this::installation);
+  }
+
+  /**
+   * The App's installation on {@code repo}: the one it names, one found by an earlier lookup, or
+   * looked up now.
+   */
+  GitHubResult<Long> installationId(Repo repo, String what) {
     if (repo.installation().isPresent()) {
-      return new GitHubResult.Ok<>(installation(repo.installation().getAsLong()));
+      return new GitHubResult.Ok<>(repo.installation().getAsLong());
     }
     Long known = shared.installationByRepo.get(repo.fullName());
-    if (known != null) {
-      return new GitHubResult.Ok<>(installation(known));
-    }
-    return lookupInstallation(repo, what).map(this::installation);
+    return known != null ? new GitHubResult.Ok<>(known) : lookupInstallation(repo, what);
   }
 
   GitHubResult<Long> lookupInstallation(Repo repo, String what) {

@@ -12,8 +12,10 @@ final class DefaultGitHubGateway implements GitHubGateway {
   private final IssueCalls issues;
   private final RepositoryCalls repositories;
   private final AppCalls app;
+  private final Clients clients;
 
   DefaultGitHubGateway(Clients clients) {
+    this.clients = clients;
     this.issues = new IssueCalls(clients);
     this.repositories = new RepositoryCalls(clients);
     this.app = new AppCalls(clients);
@@ -167,6 +169,11 @@ final class DefaultGitHubGateway implements GitHubGateway {
   @Override
   public GitHubResult<Installation> installationFor(Repo repo) {
     return app.installationFor(repo);
+  }
+
+  @Override
+  public GitHubResult<Long> installationIdOf(Repo repo) {
+    return clients.installationId(repo, "reading the installation of \"" + repo + "\"");
   }
 
   @Override

@@ -116,6 +116,12 @@ public interface GitHubGateway {
 
   GitHubResult<Installation> installationFor(Repo repo);
 
+  /**
+   * The id of the App's installation on {@code repo}, from the lookups every call on a repository
+   * shares (asked of GitHub once per repository).
+   */
+  GitHubResult<Long> installationIdOf(Repo repo);
+
   /** One page of the App's webhook deliveries, newest first; {@code perPage} ≤ 100. */
   GitHubResult<WebhookDelivery.Page> listDeliveries(int perPage, Optional<String> cursor);
 

@@ -28,17 +28,10 @@ public final class Scheduler {
   private final Runnable wakeWorkers;
   // slots reported waiting for room: a full queue is logged once per slot, not on every tick
   private final Set<Slot> waiting = new HashSet<>();
-  // the App's installation of each repository as last found, kept a while (a reinstall changes it)
-  private final java.util.Map<String, Found> installations = new java.util.HashMap<>();
-
-  private record Found(long id, Instant at) {}
-
-  /** How long a found installation is used before it is asked again. */
-  static final java.time.Duration INSTALLATION_KEPT = java.time.Duration.ofMinutes(10);
 
   /**
    * @param installationOf the App's installation on a repository (by full name), 0 when unknown;
-   *     asked once per slot taken
+   *     asked for each slot not yet taken (the gateway keeps what it found)
    */
   public Scheduler(
       MissionCatalog missions,
@@ -63,18 +56,7 @@ public final class Scheduler {
       if (slots.taken(d.slot())) {
         continue; // taken on an earlier tick (or by `agent run-due`): no installation to look up
       }
-      // asked at most every few minutes per repository (a slot waiting for room ticks often)
-      String repository = d.slot().repository();
-      Found known = installations.get(repository);
-      long installation;
-      if (known != null && known.at().plus(INSTALLATION_KEPT).isAfter(now)) {
-        installation = known.id();
-      } else {
-        installation = installationOf.applyAsLong(repository);
-        if (installation != 0) {
-          installations.put(repository, new Found(installation, now));
-        }
-      }
+      long installation = installationOf.applyAsLong(d.slot().repository());
       SlotStore.Claim claim =
           slots.take(d.slot(), ScheduledRuns.of(d, RunStatus.QUEUED, TAKER, installation), now);
       if (claim instanceof SlotStore.Claim.Won won) {

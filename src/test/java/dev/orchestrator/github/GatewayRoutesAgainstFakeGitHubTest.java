@@ -88,6 +88,7 @@ class GatewayRoutesAgainstFakeGitHubTest {
     calls.put("listInstallations", gh::listInstallations);
     calls.put("installation", () -> gh.installation(1));
     calls.put("installationFor", () -> gh.installationFor(r));
+    calls.put("installationIdOf", () -> gh.installationIdOf(Repo.of("octo/fresh")));
     calls.put("listDeliveries", () -> gh.listDeliveries(10, Optional.empty()));
     calls.put("redeliver", () -> gh.redeliver(delivery));
 
@@ -136,6 +137,7 @@ class GatewayRoutesAgainstFakeGitHubTest {
     expected.put("listInstallations", List.of("GET /app/installations"));
     expected.put("installation", List.of("GET /app/installations/{installation_id}"));
     expected.put("installationFor", List.of("GET /repos/{owner}/{repo}/installation"));
+    expected.put("installationIdOf", List.of("GET /repos/{owner}/{repo}/installation"));
     expected.put("listDeliveries", List.of("GET /app/hook/deliveries"));
     expected.put("redeliver", List.of("POST /app/hook/deliveries/{delivery_id}/attempts"));
     assertThat(reached).containsExactlyEntriesOf(expected);

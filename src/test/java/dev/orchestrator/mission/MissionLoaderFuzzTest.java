@@ -24,25 +24,11 @@ import net.jqwik.api.Provide;
  */
 class MissionLoaderFuzzTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // every key a mission may have, and one it may not (its error path)
   private static final List<String> KEYS =
-      List.of(
-          "name",
-          "description",
-          "goal",
-          "triggers",
-          "planner",
-          "allowed_tools",
-          "max_steps",
-          "requires_approval",
-          "permission",
-          "priority",
-          "timeout",
-          "arguments",
-          "steps",
-          "budget",
-          "report",
-          "allow_self_approval",
-          "dry_run");
+      java.util.stream.Stream.concat(
+              RawReader.MISSION_KEYS.stream(), java.util.stream.Stream.of("dry_run"))
+          .toList();
   private static final List<String> NOISE = List.of("\t", ": x", " #", " &a", " *a", " [", " {");
 
   @Example
